@@ -1,0 +1,5 @@
+/** Runtime heartbeats. */
+@NullMarked
+package dev.flowgate.contracts.health;
+
+import org.jspecify.annotations.NullMarked;
