@@ -27,7 +27,7 @@ public final class DashboardPage {
 
   public DashboardPage createSampleApi() {
     createSampleApi.click();
-    page.getByText("/sample").first().waitFor();
+    page.locator("#sample-api-status").getByText("/sample/hello").waitFor();
     return this;
   }
 
@@ -37,7 +37,7 @@ public final class DashboardPage {
   }
 
   public Locator keysGrid() {
-    return page.locator("vaadin-grid#keys");
+    return page.locator("#keys-grid");
   }
 
   /** Today's call count as shown; refreshes first so the latest metering is visible. */

@@ -2,7 +2,6 @@ package dev.flowgate.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /** Creates a key; the secret is shown once, with a curl to try it. */
 public final class NewKeyDialog {
@@ -16,9 +15,9 @@ public final class NewKeyDialog {
   NewKeyDialog(Page page) {
     this.page = page;
     this.name = page.locator("#key-name input");
-    this.create = page.locator("vaadin-dialog-overlay, vaadin-dialog").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create"));
+    this.create = page.locator("#key-create-submit");
     this.secret = page.locator("#key-secret input");
-    this.curl = page.locator("#curl-example");
+    this.curl = page.locator("#curl-example textarea");
   }
 
   NewKeyDialog waitUntilShown() {
@@ -28,7 +27,7 @@ public final class NewKeyDialog {
 
   public NewKeyDialog create(String keyName) {
     name.fill(keyName);
-    create.first().click();
+    create.click();
     secret.waitFor();
     return this;
   }
@@ -38,10 +37,10 @@ public final class NewKeyDialog {
   }
 
   public String curlExample() {
-    return curl.innerText().isBlank() ? curl.inputValue() : curl.innerText();
+    return curl.inputValue();
   }
 
   public void close() {
-    page.keyboard().press("Escape");
+    page.locator("#key-dialog-close").click();
   }
 }

@@ -2,7 +2,6 @@ package dev.flowgate.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /** The public sign-up form. */
 public final class SignupPage {
@@ -18,7 +17,7 @@ public final class SignupPage {
     this.organization = page.locator("#signup-organization input");
     this.email = page.locator("#signup-email input");
     this.password = page.locator("#signup-password input");
-    this.submit = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"));
+    this.submit = page.locator("#signup-submit");
   }
 
   public SignupPage open() {

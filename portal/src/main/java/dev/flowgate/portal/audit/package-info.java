@@ -1,0 +1,5 @@
+/** The audit trail: append-only rows in {@code audit_logs}, mirrored to Kafka {@code audit.logs}. */
+@NullMarked
+package dev.flowgate.portal.audit;
+
+import org.jspecify.annotations.NullMarked;

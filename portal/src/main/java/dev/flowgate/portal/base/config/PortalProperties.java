@@ -1,0 +1,32 @@
+package dev.flowgate.portal.base.config;
+
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Portal settings, mapped from the {@code FLOWGATE_*} environment variables in application.yml.
+ *
+ * @param internalToken bearer token of every {@code /internal/**} call (FLOWGATE_INTERNAL_TOKEN, required)
+ * @param keyPepper HMAC pepper of API key digests, shared with the gateways (FLOWGATE_KEY_PEPPER, required)
+ * @param upstreamAllow CIDRs that upstream URLs may resolve into despite the SSRF guard
+ */
+@Validated
+@ConfigurationProperties("flowgate.portal")
+public record PortalProperties(
+    @NotBlank(message = "is required: set FLOWGATE_INTERNAL_TOKEN") String internalToken,
+    @NotBlank(message = "is required: set FLOWGATE_KEY_PEPPER") String keyPepper,
+    @DefaultValue("http://127.0.0.1:8083") URI billingUrl,
+    @DefaultValue("http://127.0.0.1:8000") String gatewayUrl,
+    @DefaultValue("http://127.0.0.1:9100") String sampleUpstreamUrl,
+    @DefaultValue List<String> upstreamAllow,
+    @DefaultValue("nats://127.0.0.1:4222") String natsUrl) {
+
+  public byte[] keyPepperBytes() {
+    return keyPepper.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.flowgate.portal.base.problems;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** The one place REST errors become RFC 9457 problem details with stable types. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalidInput(InvalidInputException e) {
+    return validation(e.errors());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail integrity(DataIntegrityViolationException e) {
+    log.debug("constraint violated", e);
+    return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", "The change conflicts with existing data");
+  }
+
+  @ExceptionHandler(UnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+    log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "30")
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", e.getMessage()));
+  }
+
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, PropertyReferenceException.class})
+  ProblemDetail badParameter(Exception e) {
+    String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : "sort";
+    return validation(List.of(new InvalidInputException.FieldError(field, "has an invalid value")));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("unexpected error", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "Something went wrong on our side; please retry");
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<InvalidInputException.FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(f -> new InvalidInputException.FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+            .toList();
+    return ResponseEntity.badRequest().body(validation(errors));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+            "The request body is not valid JSON for this resource (unknown or mistyped fields?)"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(URI.create(Problems.TYPE_BASE + Problems.slugFor(statusCode.value())));
+    }
+    return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+  }
+
+  private static ProblemDetail validation(List<InvalidInputException.FieldError> errors) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.BAD_REQUEST, "validation-error", "Invalid request", "Some fields are invalid");
+    problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    return problem;
+  }
+}

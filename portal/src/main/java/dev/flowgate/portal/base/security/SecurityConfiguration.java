@@ -1,0 +1,87 @@
+package dev.flowgate.portal.base.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.flowgate.portal.base.config.PortalProperties;
+import dev.flowgate.portal.base.ui.LoginView;
+import dev.flowgate.portal.tokens.ManagementTokenService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
+ * stateless), the control plane ({@code /internal/**}, the internal token), actuator probes, and
+ * everything else: the Vaadin UI with form login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens) throws Exception {
+    stateless(http.securityMatcher("/api/**"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
+            .anyRequest().authenticated())
+        .addFilterBefore(new BearerTokenFilter(token -> tokens.authenticate(token)
+                .map(p -> new BearerTokenFilter.BearerAuthentication(p, List.of(new SimpleGrantedAuthority("ROLE_" + p.role().toUpperCase()))))),
+            AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain internalApi(HttpSecurity http, PortalProperties properties) throws Exception {
+    byte[] expected = properties.internalToken().getBytes(StandardCharsets.UTF_8);
+    stateless(http.securityMatcher("/internal/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().hasRole("INTERNAL"))
+        .addFilterBefore(new BearerTokenFilter(token ->
+                MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))
+                    ? Optional.of(new BearerTokenFilter.BearerAuthentication("internal", List.of(new SimpleGrantedAuthority("ROLE_INTERNAL"))))
+                    : Optional.empty()),
+            AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    stateless(http.securityMatcher("/actuator/**"))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a.requestMatchers("/themes/**", "/lumo/**", "/error").permitAll());
+    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    return http.build();
+  }
+
+  private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+    return http
+        .csrf(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(ProblemResponses.unauthorized())
+            .accessDeniedHandler(ProblemResponses.forbidden()));
+  }
+}

@@ -1,0 +1,5 @@
+/** The landing page after sign-in. */
+@NullMarked
+package dev.flowgate.portal.dashboard;
+
+import org.jspecify.annotations.NullMarked;

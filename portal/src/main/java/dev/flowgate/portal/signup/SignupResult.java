@@ -1,0 +1,11 @@
+package dev.flowgate.portal.signup;
+
+import java.util.UUID;
+
+/** The new tenant, its owner and a management token shown this once. */
+public record SignupResult(TenantView tenant, UserView user, String managementToken) {
+
+  public record TenantView(UUID id, String slug, String name) {}
+
+  public record UserView(UUID id, String email, String role) {}
+}

@@ -1,0 +1,52 @@
+package dev.flowgate.portal.usage;
+
+import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.security.TenantPrincipal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/usage}: the caller's tenant's usage, from billing. */
+@RestController
+class UsageController {
+
+  private static final Set<String> GRANULARITIES = Set.of("hour", "day");
+  private static final Set<String> GROUPINGS = Set.of("none", "key", "route");
+  private static final Duration MAX_RANGE = Duration.ofDays(366);
+
+  private final UsageClient usage;
+  private final Clock clock;
+
+  UsageController(UsageClient usage, Clock clock) {
+    this.usage = usage;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/v1/usage")
+  JsonNode usage(@AuthenticationPrincipal TenantPrincipal principal,
+      @RequestParam(required = false) @Nullable Instant from,
+      @RequestParam(required = false) @Nullable Instant to,
+      @RequestParam(defaultValue = "hour") String granularity,
+      @RequestParam(defaultValue = "none") String groupBy) {
+    Instant end = to == null ? clock.instant() : to;
+    Instant start = from == null ? clock.instant().truncatedTo(ChronoUnit.DAYS) : from;
+    if (!GRANULARITIES.contains(granularity)) {
+      throw new InvalidInputException("granularity", "must be hour or day");
+    }
+    if (!GROUPINGS.contains(groupBy)) {
+      throw new InvalidInputException("groupBy", "must be none, key or route");
+    }
+    if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+      throw new InvalidInputException("from", "must be before 'to', at most 366 days earlier");
+    }
+    return usage.usage(principal.actor().tenantId(), start, end, granularity, groupBy);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.flowgate.portal.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowgate.portal.PortalIT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FormLoginIT extends PortalIT {
+
+  private static final String PASSWORD = "correct horse battery";
+
+  @Test
+  void the_login_form_accepts_the_password_and_locks_the_account_after_five_failures() throws Exception {
+    String email = "login-" + UUID.randomUUID() + "@example.com";
+    api.signUp(email, PASSWORD, "Login Org");
+
+    assertThat(login(email, PASSWORD)).doesNotContain("error");
+    for (int i = 0; i < 5; i++) {
+      assertThat(login(email, "wrong password " + i)).contains("/login?error");
+    }
+
+    assertThat(login(email, PASSWORD)).as("locked even with the right password").contains("/login?error");
+  }
+
+  /** Posts the login form; answers the redirect target. */
+  private String login(String email, String password) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+    return response.headers().firstValue("Location").orElse("");
+  }
+}

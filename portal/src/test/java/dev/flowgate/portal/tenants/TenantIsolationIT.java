@@ -1,0 +1,71 @@
+package dev.flowgate.portal.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowgate.portal.Api;
+import dev.flowgate.portal.PortalIT;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TenantIsolationIT extends PortalIT {
+
+  @Test
+  void another_tenants_services_routes_and_keys_answer_404_and_never_show_in_lists() {
+    Api.Tenant a = signUp();
+    Api.Tenant b = signUp();
+    String service = api.post("/api/v1/services", a.token(), Map.of("name", "orders", "url", "https://8.8.8.8"))
+        .json().path("id").asString();
+    String route = api.post("/api/v1/routes", a.token(),
+        Map.of("name", "orders", "serviceId", service, "paths", List.of("/orders"))).json().path("id").asString();
+    String key = api.post("/api/v1/keys", a.token(), Map.of("name", "a-key")).json().path("id").asString();
+
+    for (String path : List.of("/api/v1/services/" + service, "/api/v1/routes/" + route, "/api/v1/keys/" + key)) {
+      Api.Response read = api.get(path, b.token());
+      assertThat(read.status()).as(path).isEqualTo(404);
+      assertThat(read.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/not-found");
+      assertThat(api.delete(path, b.token()).status()).as(path).isEqualTo(404);
+    }
+    assertThat(api.patch("/api/v1/services/" + service, b.token(), Map.of("retries", 1)).status()).isEqualTo(404);
+    assertThat(api.patch("/api/v1/routes/" + route, b.token(), Map.of("stripPath", true)).status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/keys/" + key + "/rotate", b.token(), Map.of()).status()).isEqualTo(404);
+
+    for (String list : List.of("/api/v1/services", "/api/v1/routes", "/api/v1/keys")) {
+      Api.Response page = api.get(list, b.token());
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.json().path("total").asLong()).as(list).isZero();
+      assertThat(page.json().path("items").size()).isZero();
+      assertThat(api.get(list, a.token()).json().path("total").asLong()).as(list).isEqualTo(1);
+    }
+    assertThat(api.get("/api/v1/services/" + service, a.token()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void a_route_cannot_point_at_another_tenants_service() {
+    Api.Tenant a = signUp();
+    Api.Tenant b = signUp();
+    String service = api.post("/api/v1/services", a.token(), Map.of("name", "billing", "url", "https://8.8.4.4"))
+        .json().path("id").asString();
+
+    Api.Response response = api.post("/api/v1/routes", b.token(),
+        Map.of("name", "steal", "serviceId", service, "paths", List.of("/steal")));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("serviceId");
+  }
+
+  @Test
+  void requests_without_a_valid_token_answer_401_problem() {
+    Api.Response response = api.get("/api/v1/keys", null);
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/unauthorized");
+  }
+
+  @Test
+  void unknown_api_paths_answer_a_404_problem_not_a_page() {
+    Api.Tenant tenant = signUp();
+    Api.Response response = api.get("/api/v1/nothing-here", tenant.token());
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/not-found");
+  }
+}
