@@ -1,0 +1,8 @@
+/**
+ * NATS JetStream consumers of {@code workflow.triggers.>} and {@code workflow.signals.>} (stream
+ * {@code FLOWGATE_WORKFLOWS}) that start and signal workflow runs. Not built yet.
+ */
+@NullMarked
+package dev.flowgate.worker.triggers;
+
+import org.jspecify.annotations.NullMarked;
