@@ -1,0 +1,91 @@
+package dev.flowgate.gateway.pipeline;
+
+import dev.flowgate.contracts.config.GatewaySnapshot.ApiKey;
+import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
+import dev.flowgate.gateway.auth.Credential;
+import dev.flowgate.gateway.config.RuntimeConfig;
+import dev.flowgate.gateway.routing.RouteMatch;
+import io.vertx.core.MultiMap;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call as the stages see it: the request's facts, fixed at arrival, and what the stages
+ * found out (tenant, key, route). Lives on one event loop; not thread-safe.
+ */
+public final class Exchange {
+
+  private final String requestId;
+  private final String method;
+  private final String host;
+  private final String path;
+  private final @Nullable String query;
+  private final MultiMap headers;
+  private final String clientIp;
+  private final long startNanos;
+  private final @Nullable RuntimeConfig config;
+
+  private @Nullable Tenant hostTenant;
+  private @Nullable Credential credential;
+  private @Nullable ApiKey key;
+  private @Nullable Tenant tenant;
+  private @Nullable RouteMatch match;
+  private boolean completed;
+
+  /**
+   * @param host lower-case, without the port
+   * @param config null while the gateway has no snapshot; stages then never run
+   */
+  public Exchange(
+      String requestId, String method, String host, String path, @Nullable String query, MultiMap headers,
+      String clientIp, long startNanos, @Nullable RuntimeConfig config) {
+    this.requestId = requestId;
+    this.method = method;
+    this.host = host;
+    this.path = path;
+    this.query = query;
+    this.headers = headers;
+    this.clientIp = clientIp;
+    this.startNanos = startNanos;
+    this.config = config;
+  }
+
+  public String requestId() { return requestId; }
+  public String method() { return method; }
+  public String host() { return host; }
+  public String path() { return path; }
+  public @Nullable String query() { return query; }
+  public MultiMap headers() { return headers; }
+  public String clientIp() { return clientIp; }
+  public long startNanos() { return startNanos; }
+
+  public RuntimeConfig config() {
+    return Objects.requireNonNull(config, "no configuration loaded");
+  }
+
+  public @Nullable Tenant hostTenant() { return hostTenant; }
+  public @Nullable Credential credential() { return credential; }
+  public @Nullable ApiKey key() { return key; }
+  public @Nullable Tenant tenant() { return tenant; }
+  public @Nullable RouteMatch match() { return match; }
+
+  void hostTenant(@Nullable Tenant hostTenant) { this.hostTenant = hostTenant; }
+  void credential(Credential credential) { this.credential = credential; }
+  void key(ApiKey key) { this.key = key; }
+  void tenant(Tenant tenant) { this.tenant = tenant; }
+  void match(RouteMatch match) { this.match = match; }
+
+  /** Whether the caller's {@code Authorization} header carried the Flowgate key. */
+  public boolean credentialInAuthorization() {
+    return credential != null && credential.fromAuthorization();
+  }
+
+  /** Marks the call as completed; true only the first time, so it is metered once. */
+  public boolean complete() {
+    if (completed) {
+      return false;
+    }
+    completed = true;
+    return true;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.flowgate.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Which headers cross the proxy, in each direction, and the ones the gateway adds itself. */
+public final class HeaderHygiene {
+
+  /** RFC 9110 §7.6.1 connection-specific headers, plus the non-standard ones seen in the wild. */
+  static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
+          "trailer", "transfer-encoding", "upgrade");
+
+  /** Request headers the gateway sets or handles itself ({@code Expect}), so a caller's copy is never passed on. */
+  private static final Set<String> SET_BY_GATEWAY =
+      Set.of("host", "expect", "x-api-key", "x-request-id", "traceparent", "x-forwarded-for", "x-forwarded-proto",
+          "x-forwarded-host", "x-tenant-id");
+
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
+  private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+  private HeaderHygiene() {}
+
+  /** The caller's request id when it is a sane token, else a new one. */
+  public static String requestId(@Nullable String incoming) {
+    return incoming != null && REQUEST_ID.matcher(incoming).matches() ? incoming : newRequestId();
+  }
+
+  /**
+   * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids must be unique, not
+   * unguessable, and {@code UUID.randomUUID()}'s SecureRandom contends across event loops.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
+  }
+
+  /** The caller's W3C trace context when valid, else a new sampled one. */
+  public static String traceparent(@Nullable String incoming) {
+    if (incoming != null && TRACEPARENT.matcher(incoming).matches() && !incoming.startsWith("ff")
+        && !incoming.startsWith("00000000000000000000000000000000", 3)
+        && !incoming.startsWith("0000000000000000", 36)) {
+      return incoming;
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format("00-%016x%016x-%016x-01", random.nextLong() | 1, random.nextLong(), random.nextLong() | 1);
+  }
+
+  /**
+   * Copies the caller's headers to the upstream request, without hop-by-hop headers, those the
+   * gateway sets, and {@code Authorization} when it carried the Flowgate key.
+   */
+  public static void copyRequestHeaders(MultiMap from, MultiMap to, boolean dropAuthorization) {
+    Set<String> listed = connectionListed(from);
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(name) || listed.contains(name) || SET_BY_GATEWAY.contains(name)
+          || (dropAuthorization && name.equals("authorization"))) {
+        continue;
+      }
+      to.add(header.getKey(), header.getValue());
+    }
+  }
+
+  /** {@code X-Request-ID}, {@code traceparent}, {@code X-Forwarded-*} and {@code X-Tenant-ID} for the upstream. */
+  public static void addForwardingHeaders(
+      MultiMap from, MultiMap to, String requestId, String clientIp, boolean tls, @Nullable String tenantId) {
+    to.set("X-Request-ID", requestId);
+    to.set("traceparent", traceparent(from.get("traceparent")));
+    String chain = from.get("X-Forwarded-For");
+    to.set("X-Forwarded-For", chain == null || chain.isBlank() ? clientIp : chain + ", " + clientIp);
+    to.set("X-Forwarded-Proto", tls ? "https" : "http");
+    String host = from.get("Host");
+    if (host != null) {
+      to.set("X-Forwarded-Host", host);
+    }
+    if (tenantId != null) {
+      to.set("X-Tenant-ID", tenantId);
+    }
+  }
+
+  /** Copies the upstream's response headers to the caller, without hop-by-hop headers. */
+  public static void copyResponseHeaders(MultiMap from, MultiMap to) {
+    Set<String> listed = connectionListed(from);
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name) && !listed.contains(name)) {
+        to.add(header.getKey(), header.getValue());
+      }
+    }
+  }
+
+  /** What every response carries, a proxied one or a problem. */
+  public static void addResponseHeaders(MultiMap to, String requestId, @Nullable String tenantId) {
+    to.set("X-Request-ID", requestId);
+    if (tenantId != null) {
+      to.set("X-Tenant-ID", tenantId);
+    } else {
+      to.remove("X-Tenant-ID");
+    }
+    to.set("X-Content-Type-Options", "nosniff");
+    to.set("Referrer-Policy", "no-referrer");
+    to.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+
+  private static Set<String> connectionListed(MultiMap headers) {
+    String connection = headers.get("Connection");
+    if (connection == null || connection.isBlank()) {
+      return Set.of();
+    }
+    Set<String> names = new HashSet<>();
+    for (String token : connection.split(",")) {
+      names.add(token.strip().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+}

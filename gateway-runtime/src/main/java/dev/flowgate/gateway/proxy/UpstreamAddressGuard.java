@@ -1,0 +1,103 @@
+package dev.flowgate.gateway.proxy;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * The connect-time SSRF rule: an upstream address that is loopback, link-local, private or
+ * otherwise internal is refused unless an allowed CIDR (FLOWGATE_UPSTREAM_ALLOW) contains it;
+ * link-local (169.254.0.0/16, fe80::/10: cloud metadata) is refused whatever the allow-list says.
+ * Checked on the resolved address that is then connected to, so DNS rebinding does not pass.
+ */
+public final class UpstreamAddressGuard {
+
+  private static final List<Cidr> INTERNAL =
+      List.of(
+          "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "172.16.0.0/12", "192.0.0.0/24",
+          "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+          "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "64:ff9b::/96", "100::/64", "fc00::/7",
+          "ff00::/8")
+          .stream().map(Cidr::parse).toList();
+  private static final List<Cidr> NEVER = List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10"));
+
+  private final List<Cidr> allowed;
+
+  /** @param allowedCidrs CIDRs or single addresses; blank entries are ignored */
+  public UpstreamAddressGuard(List<String> allowedCidrs) {
+    this.allowed = allowedCidrs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+  }
+
+  public boolean permits(InetAddress address) {
+    if (NEVER.stream().anyMatch(c -> c.contains(address))) {
+      return false;
+    }
+    boolean internal = address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isSiteLocalAddress()
+        || address.isMulticastAddress() || INTERNAL.stream().anyMatch(c -> c.contains(address));
+    return !internal || allowed.stream().anyMatch(c -> c.contains(address));
+  }
+
+  /** An address block, IPv4 or IPv6. */
+  record Cidr(byte[] network, int prefixLength) {
+
+    static Cidr parse(String text) {
+      int slash = text.indexOf('/');
+      String host = slash < 0 ? text : text.substring(0, slash);
+      InetAddress address = literal(host);
+      int bits = address.getAddress().length * 8;
+      int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
+      if (prefix < 0 || prefix > bits) {
+        throw new IllegalArgumentException("bad prefix length in " + text);
+      }
+      return new Cidr(address.getAddress(), prefix);
+    }
+
+    boolean contains(InetAddress address) {
+      byte[] candidate = address.getAddress();
+      if (candidate.length != network.length) {
+        return false;
+      }
+      int full = prefixLength / 8;
+      for (int i = 0; i < full; i++) {
+        if (candidate[i] != network[i]) {
+          return false;
+        }
+      }
+      int rest = prefixLength % 8;
+      if (rest == 0) {
+        return true;
+      }
+      int mask = (0xFF << (8 - rest)) & 0xFF;
+      return (candidate[full] & mask) == (network[full] & mask);
+    }
+
+    private static InetAddress literal(String host) {
+      if (!isLiteral(host)) {
+        throw new IllegalArgumentException("not an IP address: " + host);
+      }
+      try {
+        return InetAddress.getByName(host);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("not an IP address: " + host, e);
+      }
+    }
+  }
+
+  /** Whether the host is an IP literal, which resolves without any lookup. */
+  static boolean isLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+  }
+
+  static InetAddress ofLiteral(String host) throws UnknownHostException {
+    InetAddress address = InetAddress.getByName(host);
+    if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
+      throw new UnknownHostException(host);
+    }
+    return address;
+  }
+}
