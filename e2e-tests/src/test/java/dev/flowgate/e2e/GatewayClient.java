@@ -17,14 +17,16 @@ public final class GatewayClient {
     this.gatewayUrl = gatewayUrl;
   }
 
+  /** A GET with the key in {@code X-API-Key}, or with no credential when {@code apiKey} is null. */
   public HttpResponse<String> get(String path, String apiKey) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
         .timeout(Duration.ofSeconds(10))
-        .header("X-API-Key", apiKey)
-        .GET()
-        .build();
+        .GET();
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("gateway unreachable at " + gatewayUrl, e);
     } catch (InterruptedException e) {

@@ -1,0 +1,108 @@
+package dev.flowgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An API consumer's view of the running gateway: a tenant publishes the demo upstream through the
+ * management API, and a consumer calls it with the issued key and meets each error as a problem.
+ */
+class ApiConsumerJourneyIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Stack STACK = Stack.fromSystemProperties();
+  private static final String UPSTREAM = System.getProperty("flowgate.demo.upstream", "http://127.0.0.1:9100");
+
+  private static ManagementApi tenant;
+  private static GatewayClient gateway;
+  private static String prefix;
+  private static String key;
+
+  @BeforeAll
+  static void publishAnApi() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    tenant = ManagementApi.signUp(STACK.portalUrl(), "Consumer " + suffix, "consumer-" + suffix + "@example.com",
+        "a long enough passphrase");
+    JsonNode service = tenant.post("/api/v1/services", Map.of("name", "echo", "url", UPSTREAM));
+    prefix = "/consumer-" + suffix;
+    tenant.post("/api/v1/routes", Map.of("name", "echo", "serviceId", service.path("id").asString(),
+        "paths", List.of(prefix), "methods", List.of(), "hosts", List.of(), "stripPath", true));
+    key = tenant.post("/api/v1/keys", Map.of("name", "consumer")).path("secret").asString();
+    gateway = new GatewayClient(STACK.gatewayUrl());
+  }
+
+  @Test
+  void aCallWithTheKeyReachesTheUpstreamWithoutTheCredential() {
+    HttpResponse<String> response = eventually(() -> gateway.get(prefix + "/orders?page=2", key), r -> r.statusCode() == 200);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
+    assertThat(response.headers().firstValue("X-Tenant-ID")).isPresent();
+    JsonNode echoed = JSON.readTree(response.body());
+    assertThat(echoed.path("path").asString()).isEqualTo("/orders");
+    assertThat(response.body()).doesNotContain(key);
+  }
+
+  @Test
+  void aMissingOrUnknownKeyMeetsA401Problem() {
+    HttpResponse<String> noKey = gateway.get(prefix + "/orders", null);
+    HttpResponse<String> badKey = gateway.get(prefix + "/orders", "fg_live_" + "0".repeat(32));
+
+    for (HttpResponse<String> response : List.of(noKey, badKey)) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(response.body()).path("type").asString()).startsWith("https://flowgate.dev/problems/");
+      assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
+    }
+  }
+
+  @Test
+  void aPathNoRouteServesMeetsA404Problem() {
+    HttpResponse<String> response = eventually(() -> gateway.get("/nowhere-" + UUID.randomUUID(), key), r -> r.statusCode() != 401);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(404);
+  }
+
+  @Test
+  void aRevokedKeyIsRefusedWithinTwoSeconds() {
+    JsonNode issued = tenant.post("/api/v1/keys", Map.of("name", "to revoke"));
+    String secret = issued.path("secret").asString();
+    eventually(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 200);
+
+    tenant.delete("/api/v1/keys/" + issued.path("id").asString());
+    Instant revoked = Instant.now();
+    HttpResponse<String> response = eventually(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 401);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(2));
+  }
+
+  /** The gateway applies configuration changes asynchronously; poll briefly for the expected answer. */
+  private static HttpResponse<String> eventually(java.util.function.Supplier<HttpResponse<String>> call,
+      Predicate<HttpResponse<String>> done) {
+    Instant deadline = Instant.now().plusSeconds(10);
+    HttpResponse<String> response = call.get();
+    while (!done.test(response) && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      response = call.get();
+    }
+    return response;
+  }
+}

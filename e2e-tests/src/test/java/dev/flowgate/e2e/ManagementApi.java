@@ -1,0 +1,69 @@
+package dev.flowgate.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The portal's management API, as a tenant's scripts use it: JSON and a bearer token. */
+public final class ManagementApi {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String portalUrl;
+  private final String token;
+
+  private ManagementApi(String portalUrl, String token) {
+    this.portalUrl = portalUrl;
+    this.token = token;
+  }
+
+  /** Signs a new tenant up and returns an API client holding its management token. */
+  public static ManagementApi signUp(String portalUrl, String organization, String email, String password) {
+    ManagementApi anonymous = new ManagementApi(portalUrl, null);
+    JsonNode body = anonymous.send("POST", "/api/v1/signup",
+        Map.of("email", email, "password", password, "organization", organization), 201);
+    return new ManagementApi(portalUrl, body.path("managementToken").asString());
+  }
+
+  public JsonNode post(String path, Object body) {
+    return send("POST", path, body, 201);
+  }
+
+  public void delete(String path) {
+    send("DELETE", path, null, 204);
+  }
+
+  private JsonNode send(String method, String path, Object body, int expectedStatus) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portalUrl + path))
+        .timeout(Duration.ofSeconds(15))
+        .header("Accept", "application/json")
+        .method(method, body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expectedStatus) {
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("portal unreachable at " + portalUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
