@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Billing runtime: meters {@code api.calls} into usage aggregates and serves them internally. */
+/** Billing runtime: meters {@code api.calls}, serves usage, plans and invoices internally, and bills through Stripe. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

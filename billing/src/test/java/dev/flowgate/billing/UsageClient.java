@@ -32,6 +32,30 @@ public final class UsageClient {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    return send(request);
+  }
+
+  public Answer put(String path, String json, @Nullable String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request);
+  }
+
+  /** POSTs a body with the given headers (name, value, name, value...). */
+  public Answer post(String path, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");

@@ -26,6 +26,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
+  }
+
+  @ExceptionHandler(InvalidSignatureException.class)
+  ResponseEntity<ProblemDetail> invalidSignature(InvalidSignatureException ex) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid signature", ex.getMessage());
+    problem.setType(Problems.type("invalid-signature"));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
     log.error("Request failed", ex);
