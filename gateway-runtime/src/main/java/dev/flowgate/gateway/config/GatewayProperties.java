@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir where the last good snapshot is kept
  * @param keyPepper HMAC pepper of API key digests (FLOWGATE_KEY_PEPPER), required
  * @param source names this runtime in emitted events
+ * @param rateLimits token buckets per key, route and plan, synced through Redis
+ * @param circuitBreaker per-service breaker thresholds
+ * @param limits request size limits (413, 414, 431)
+ * @param response response hygiene: removed headers, CSP, compression
+ * @param workflows where run status is read for {@code /_flowgate/workflow-runs/{id}}
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(
@@ -29,7 +34,12 @@ public record GatewayProperties(
     @DefaultValue Portal portal,
     @DefaultValue Nats nats,
     @DefaultValue Kafka kafka,
-    @DefaultValue Upstream upstream) {
+    @DefaultValue Upstream upstream,
+    @DefaultValue RateLimits rateLimits,
+    @DefaultValue CircuitBreaker circuitBreaker,
+    @DefaultValue Limits limits,
+    @DefaultValue Response response,
+    @DefaultValue Workflows workflows) {
 
   public GatewayProperties {
     if (keyPepper.isBlank()) {
@@ -80,15 +90,93 @@ public record GatewayProperties(
    * @param allow CIDRs that private, loopback and other internal upstream addresses may be in
    *     (FLOWGATE_UPSTREAM_ALLOW); 169.254.0.0/16 is never allowed
    * @param maxConnectionsPerEventLoop HTTP/1 pool size of each event loop's client
+   * @param healthCheckInterval how often a service with a {@code healthCheckPath} is probed
    */
   public record Upstream(
       @DefaultValue List<String> allow,
       @DefaultValue("512") int maxConnectionsPerEventLoop,
       @DefaultValue("2s") Duration connectTimeout,
-      @DefaultValue("45s") Duration readTimeout) {
+      @DefaultValue("45s") Duration readTimeout,
+      @DefaultValue("10s") Duration healthCheckInterval,
+      @DefaultValue("2s") Duration healthCheckTimeout) {
 
     public Upstream {
       allow = allow.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+  }
+
+  /**
+   * FLOWGATE_REDIS_URL. Buckets are counted locally and synced every {@code syncInterval}; while
+   * Redis is unreachable every gateway enforces the limits on its own.
+   *
+   * @param defaultLimit a key without a limit of its own gets this many calls per {@code defaultWindow}
+   * @param syncInterval at most 1 s, or two gateways overshoot a shared limit by more than 5%
+   */
+  public record RateLimits(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("redis://127.0.0.1:6379") String redisUrl,
+      @DefaultValue("200ms") Duration syncInterval,
+      @DefaultValue("500ms") Duration redisTimeout,
+      @DefaultValue("1000") long defaultLimit,
+      @DefaultValue("60s") Duration defaultWindow,
+      @DefaultValue("flowgate:rl:") String keyPrefix) {
+
+    public RateLimits {
+      if (syncInterval.compareTo(Duration.ofSeconds(1)) > 0 || syncInterval.isNegative() || syncInterval.isZero()) {
+        throw new IllegalStateException("flowgate.gateway.rate-limits.sync-interval must be in (0, 1s]");
+      }
+    }
+  }
+
+  /**
+   * Per upstream service: opens at more than {@code failureRatePercent} failures over the last
+   * {@code window} (at least {@code minimumCalls}), or after {@code consecutiveTimeouts} timeouts
+   * in a row; half-open after {@code waitInOpen} with {@code halfOpenCalls} probes. 4xx never count.
+   */
+  public record CircuitBreaker(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("50") float failureRatePercent,
+      @DefaultValue("30s") Duration window,
+      @DefaultValue("20") int minimumCalls,
+      @DefaultValue("3") int consecutiveTimeouts,
+      @DefaultValue("60s") Duration waitInOpen,
+      @DefaultValue("5") int halfOpenCalls,
+      @DefaultValue("100ms") Duration firstRetryDelay) {}
+
+  /**
+   * @param maxBodyBytes a larger request body is refused with 413; counted while it streams
+   * @param maxUrlLength longer request lines are refused with 414
+   * @param maxHeaderBytes larger request headers are refused with 431
+   */
+  public record Limits(
+      @DefaultValue("10485760") long maxBodyBytes,
+      @DefaultValue("8192") int maxUrlLength,
+      @DefaultValue("16384") int maxHeaderBytes) {}
+
+  /**
+   * @param removeHeaders upstream response headers never passed to callers
+   * @param contentSecurityPolicy set on HTML responses that carry none of their own
+   * @param compressAbove responses of compressible types at least this large are gzipped when accepted
+   */
+  public record Response(
+      @DefaultValue({"Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"}) List<String> removeHeaders,
+      @DefaultValue("default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'")
+          String contentSecurityPolicy,
+      @DefaultValue("true") boolean compression,
+      @DefaultValue("1024") int compressAbove,
+      @DefaultValue("6") int compressionLevel) {}
+
+  /**
+   * @param workerUrl the workflow worker's internal API (FLOWGATE_WORKER_URL), called with the
+   *     internal token for {@code GET /_flowgate/workflow-runs/{executionId}}
+   */
+  public record Workflows(
+      @DefaultValue("http://127.0.0.1:8082") URI workerUrl,
+      @DefaultValue("5s") Duration statusTimeout) {
+
+    public String runUri(java.util.UUID tenantId, String executionId) {
+      String base = workerUrl.toString().replaceAll("/+$", "");
+      return base + "/internal/v1/tenants/" + tenantId + "/workflow-runs/" + executionId;
     }
   }
 }

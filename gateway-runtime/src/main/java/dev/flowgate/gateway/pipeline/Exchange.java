@@ -4,8 +4,10 @@ import dev.flowgate.contracts.config.GatewaySnapshot.ApiKey;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.auth.Credential;
 import dev.flowgate.gateway.config.RuntimeConfig;
+import dev.flowgate.gateway.ratelimit.RateLimitDecision;
 import dev.flowgate.gateway.routing.RouteMatch;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,9 @@ public final class Exchange {
   private @Nullable ApiKey key;
   private @Nullable Tenant tenant;
   private @Nullable RouteMatch match;
+  private @Nullable RateLimitDecision rateLimit;
+  private @Nullable Buffer body;
+  private @Nullable String workflowExecutionId;
   private boolean completed;
 
   /**
@@ -68,12 +73,22 @@ public final class Exchange {
   public @Nullable ApiKey key() { return key; }
   public @Nullable Tenant tenant() { return tenant; }
   public @Nullable RouteMatch match() { return match; }
+  /** The rate-limit decision, once the limits were checked; fills the {@code RateLimit-*} headers. */
+  public @Nullable RateLimitDecision rateLimit() { return rateLimit; }
 
   void hostTenant(@Nullable Tenant hostTenant) { this.hostTenant = hostTenant; }
   void credential(Credential credential) { this.credential = credential; }
   void key(ApiKey key) { this.key = key; }
   void tenant(Tenant tenant) { this.tenant = tenant; }
   void match(RouteMatch match) { this.match = match; }
+
+  /** The request body when it had to be read whole (a workflow trigger); forwarded instead of the stream. */
+  public @Nullable Buffer body() { return body; }
+  public void body(Buffer body) { this.body = body; }
+  /** The workflow run this call triggered, reported in the response headers. */
+  public @Nullable String workflowExecutionId() { return workflowExecutionId; }
+  public void workflowExecutionId(String id) { this.workflowExecutionId = id; }
+  void rateLimit(RateLimitDecision rateLimit) { this.rateLimit = rateLimit; }
 
   /** Whether the caller's {@code Authorization} header carried the Flowgate key. */
   public boolean credentialInAuthorization() {

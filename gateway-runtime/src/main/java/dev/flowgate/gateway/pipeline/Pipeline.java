@@ -2,7 +2,14 @@ package dev.flowgate.gateway.pipeline;
 
 import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
 import dev.flowgate.gateway.problems.Problem;
+import dev.flowgate.contracts.config.GatewaySnapshot.RateLimit;
+import dev.flowgate.gateway.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** The stages every request runs through before it is forwarded, in order. */
@@ -14,16 +21,76 @@ public final class Pipeline {
     this.stages = stages.toArray(RequestStage[]::new);
   }
 
-  /** Host tenant, credential, tenant consistency, route, scope. */
+  /** Host tenant, credential, tenant consistency, route, scope; no size or rate limits. */
   public static Pipeline standard(String domain, ApiKeyAuthenticator authenticator) {
-    return new Pipeline(
-        List.of(
-            new RequestSanityStage(),
-            new HostTenantStage(domain),
-            new AuthenticationStage(authenticator),
-            new TenantStage(),
-            new RoutingStage(),
-            new ScopeStage()));
+    return standard(domain, authenticator, Long.MAX_VALUE, null, new RateLimit(1000, 60));
+  }
+
+  /**
+   * Path sanity, declared body size, host tenant, credential, tenant consistency, route, scope,
+   * rate limits.
+   *
+   * @param limiter null when rate limits are switched off
+   * @param defaultKeyLimit the limit of a key that has none of its own
+   */
+  public static Pipeline standard(
+      String domain, ApiKeyAuthenticator authenticator, long maxBodyBytes, @Nullable RateLimiter limiter,
+      RateLimit defaultKeyLimit) {
+    return standard(domain, authenticator, maxBodyBytes, limiter, defaultKeyLimit, null);
+  }
+
+  /**
+   * @param registry when given, authentication and rate limiting are timed as
+   *     {@code flowgate_gateway_stage_duration_seconds{stage="auth"|"rate_limit"}}
+   */
+  public static Pipeline standard(
+      String domain, ApiKeyAuthenticator authenticator, long maxBodyBytes, @Nullable RateLimiter limiter,
+      RateLimit defaultKeyLimit, @Nullable MeterRegistry registry) {
+    List<RequestStage> stages = new ArrayList<>(List.of(
+        new RequestSanityStage(),
+        new BodySizeStage(maxBodyBytes),
+        new HostTenantStage(domain),
+        timed("auth", new AuthenticationStage(authenticator), registry),
+        new TenantStage(),
+        new RoutingStage(),
+        new ScopeStage()));
+    if (limiter != null) {
+      stages.add(timed("rate_limit", new RateLimitStage(limiter, defaultKeyLimit), registry));
+    }
+    return new Pipeline(stages);
+  }
+
+  /**
+   * Only who is calling: path sanity, host tenant, credential, tenant consistency. For the
+   * gateway's own endpoints, which no route serves.
+   */
+  public static Pipeline tenantOnly(String domain, ApiKeyAuthenticator authenticator) {
+    return new Pipeline(List.of(
+        new RequestSanityStage(),
+        new HostTenantStage(domain),
+        new AuthenticationStage(authenticator),
+        new TenantStage()));
+  }
+
+  private static RequestStage timed(String name, RequestStage stage, @Nullable MeterRegistry registry) {
+    if (registry == null) {
+      return stage;
+    }
+    Timer timer = Timer.builder("flowgate.gateway.stage.duration")
+        .description("Time spent in a pipeline stage")
+        .tag("stage", name)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(500))
+        .maximumExpectedValue(Duration.ofMillis(100))
+        .register(registry);
+    return exchange -> {
+      long start = System.nanoTime();
+      try {
+        return stage.apply(exchange);
+      } finally {
+        timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      }
+    };
   }
 
   /** @return null when the request may be forwarded */

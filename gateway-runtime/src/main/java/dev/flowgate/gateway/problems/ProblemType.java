@@ -14,10 +14,16 @@ public enum ProblemType {
   TENANT_SUSPENDED(403, "tenant-suspended", "Tenant suspended"),
   TENANT_MISMATCH(403, "tenant-mismatch", "Tenants disagree"),
   NO_ROUTE(404, "no-route", "No route"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
+  RATE_LIMITED(429, "rate-limited", "Rate limit exceeded"),
+  HEADERS_TOO_LARGE(431, "request-headers-too-large", "Request headers too large"),
   INTERNAL_ERROR(500, "internal-error", "Internal gateway error"),
   UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable"),
   UPSTREAM_FORBIDDEN(502, "upstream-address-forbidden", "Upstream address forbidden"),
   NOT_READY(503, "gateway-not-ready", "Gateway not ready"),
+  CIRCUIT_OPEN(503, "upstream-circuit-open", "Upstream circuit open"),
+  WORKFLOW_UNAVAILABLE(503, "workflow-trigger-unavailable", "Workflow trigger unavailable"),
   UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout");
 
   public static final String BASE_URI = "https://flowgate.dev/problems/";

@@ -1,9 +1,5 @@
 package dev.flowgate.gateway.proxy;
 
-import dev.flowgate.gateway.config.GatewayProperties;
-import dev.flowgate.gateway.config.RuntimeConfigHolder;
-import dev.flowgate.gateway.metering.CallMetering;
-import dev.flowgate.gateway.pipeline.Pipeline;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -18,38 +14,29 @@ public final class GatewayServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
-  private final GatewayProperties properties;
-  private final RuntimeConfigHolder holder;
-  private final Pipeline pipeline;
-  private final UpstreamAddressGuard guard;
-  private final CallMetering metering;
+  private final ProxyServices services;
   private volatile @Nullable Vertx vertx;
 
-  GatewayServer(
-      GatewayProperties properties, RuntimeConfigHolder holder, Pipeline pipeline, UpstreamAddressGuard guard,
-      CallMetering metering) {
-    this.properties = properties;
-    this.holder = holder;
-    this.pipeline = pipeline;
-    this.guard = guard;
-    this.metering = metering;
+  GatewayServer(ProxyServices services) {
+    this.services = services;
   }
 
   @Override
   public void start() {
-    int loops = properties.eventLoopCount();
+    int loops = services.properties().eventLoopCount();
     Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
     try {
       started
-          .deployVerticle(() -> new ProxyVerticle(properties, holder, pipeline, guard, metering),
-              new DeploymentOptions().setInstances(loops))
+          .deployVerticle(() -> new ProxyVerticle(services), new DeploymentOptions().setInstances(loops))
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       started.close();
-      throw new IllegalStateException("The proxy could not listen on port " + properties.proxyPort(), e);
+      throw new IllegalStateException("The proxy could not listen on port " + services.properties().proxyPort(), e);
     }
+    new UpstreamHealthChecks(started, services.holder(), services.guard(), services.registry(),
+        services.properties().upstream()).start();
     vertx = started;
-    log.info("Proxy listening on port {} with {} event loops", properties.proxyPort(), loops);
+    log.info("Proxy listening on port {} with {} event loops", services.properties().proxyPort(), loops);
   }
 
   @Override

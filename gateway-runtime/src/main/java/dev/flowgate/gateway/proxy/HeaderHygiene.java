@@ -90,10 +90,18 @@ public final class HeaderHygiene {
 
   /** Copies the upstream's response headers to the caller, without hop-by-hop headers. */
   public static void copyResponseHeaders(MultiMap from, MultiMap to) {
+    copyResponseHeaders(from, to, Set.of());
+  }
+
+  /**
+   * Copies the upstream's response headers to the caller, without hop-by-hop headers and those
+   * named in {@code removed} (lower-case).
+   */
+  public static void copyResponseHeaders(MultiMap from, MultiMap to, Set<String> removed) {
     Set<String> listed = connectionListed(from);
     for (Map.Entry<String, String> header : from) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(name) && !listed.contains(name)) {
+      if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !removed.contains(name)) {
         to.add(header.getKey(), header.getValue());
       }
     }

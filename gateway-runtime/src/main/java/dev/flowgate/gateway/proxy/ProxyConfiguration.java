@@ -1,11 +1,16 @@
 package dev.flowgate.gateway.proxy;
 
+import dev.flowgate.contracts.config.GatewaySnapshot.RateLimit;
 import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.ratelimit.RateLimiter;
+import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +18,12 @@ import org.springframework.context.annotation.Configuration;
 class ProxyConfiguration {
 
   @Bean
-  Pipeline pipeline(GatewayProperties properties, Clock clock) {
-    return Pipeline.standard(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock));
+  Pipeline pipeline(
+      GatewayProperties properties, Clock clock, ObjectProvider<RateLimiter> limiter, MeterRegistry registry) {
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return Pipeline.standard(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock),
+        properties.limits().maxBodyBytes(), limiter.getIfAvailable(),
+        new RateLimit(limits.defaultLimit(), (int) limits.defaultWindow().toSeconds()), registry);
   }
 
   @Bean
@@ -23,9 +32,18 @@ class ProxyConfiguration {
   }
 
   @Bean
+  UpstreamBreakers upstreamBreakers(GatewayProperties properties, MeterRegistry registry) {
+    return new UpstreamBreakers(properties.circuitBreaker(), registry);
+  }
+
+  @Bean
   GatewayServer gatewayServer(
       GatewayProperties properties, RuntimeConfigHolder holder, Pipeline pipeline, UpstreamAddressGuard guard,
-      CallMetering metering) {
-    return new GatewayServer(properties, holder, pipeline, guard, metering);
+      CallMetering metering, UpstreamBreakers breakers, WorkflowTriggerPublisher publisher, MeterRegistry registry,
+      Clock clock) {
+    WorkflowStatusProxy statuses = new WorkflowStatusProxy(
+        Pipeline.tenantOnly(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock)), properties);
+    return new GatewayServer(
+        new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock));
   }
 }

@@ -7,11 +7,15 @@ import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.pipeline.Pipeline;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
+import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +28,23 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final RuntimeConfigHolder holder;
   private final Pipeline pipeline;
   private final UpstreamForwarder forwarder;
+  private final WorkflowTriggerHandler triggers;
+  private final WorkflowStatusProxy statuses;
+  private final HttpClient client;
   private final CallMetering metering;
+  private final int maxUrlLength;
+  private final int maxHeaderBytes;
 
-  ProxyHandler(RuntimeConfigHolder holder, Pipeline pipeline, UpstreamForwarder forwarder, CallMetering metering) {
-    this.holder = holder;
-    this.pipeline = pipeline;
+  ProxyHandler(ProxyServices services, UpstreamForwarder forwarder, WorkflowTriggerHandler triggers, HttpClient client) {
+    this.holder = services.holder();
+    this.pipeline = services.pipeline();
     this.forwarder = forwarder;
-    this.metering = metering;
+    this.triggers = triggers;
+    this.statuses = services.statuses();
+    this.client = client;
+    this.metering = services.metering();
+    this.maxUrlLength = services.properties().limits().maxUrlLength();
+    this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
   }
 
   @Override
@@ -46,9 +60,19 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             new Problem(ProblemType.NOT_READY, "The gateway has no configuration yet.", 5));
         return;
       }
-      Problem problem = pipeline.run(exchange);
+      Problem problem = request.version() == HttpVersion.HTTP_2 ? http2Limits(request) : null;
+      if (problem == null && WorkflowStatusProxy.handles(exchange.path())) {
+        statuses.handle(request, exchange, client);
+        return;
+      }
+      if (problem == null) {
+        problem = pipeline.run(exchange);
+      }
+      WorkflowTrigger trigger;
       if (problem != null) {
         ProblemResponder.respond(request, exchange, problem);
+      } else if ((trigger = WorkflowTrigger.of(Objects.requireNonNull(exchange.match()).route())) != null) {
+        triggers.handle(request, exchange, trigger, forwarder);
       } else {
         forwarder.forward(request, exchange);
       }
@@ -56,6 +80,21 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
       log.error("Request {} failed in the gateway", exchange.requestId(), e);
       ProblemResponder.respond(request, exchange, Problem.of(ProblemType.INTERNAL_ERROR, "The gateway failed."));
     }
+  }
+
+  /** HTTP/1.x's decoder enforces these (see {@link ProblemResponder#respondInvalid}); HTTP/2's does not. */
+  private @Nullable Problem http2Limits(HttpServerRequest request) {
+    if (request.uri().length() > maxUrlLength) {
+      return Problem.of(ProblemType.URI_TOO_LONG, "The request URI is longer than this gateway accepts.");
+    }
+    long size = 0;
+    for (var header : request.headers()) {
+      size += header.getKey().length() + header.getValue().length() + 4;
+    }
+    if (size > maxHeaderBytes) {
+      return Problem.of(ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than this gateway accepts.");
+    }
+    return null;
   }
 
   private static Exchange exchange(HttpServerRequest request, @Nullable RuntimeConfig config) {

@@ -1,12 +1,10 @@
 package dev.flowgate.gateway.proxy;
 
 import dev.flowgate.gateway.config.GatewayProperties;
-import dev.flowgate.gateway.config.RuntimeConfigHolder;
-import dev.flowgate.gateway.metering.CallMetering;
-import dev.flowgate.gateway.pipeline.Pipeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
@@ -14,24 +12,15 @@ import io.vertx.core.http.PoolOptions;
 /** One per event loop: the proxy's server side (sharing the port) and its own upstream client. */
 final class ProxyVerticle extends VerticleBase {
 
-  private final GatewayProperties properties;
-  private final RuntimeConfigHolder holder;
-  private final Pipeline pipeline;
-  private final UpstreamAddressGuard guard;
-  private final CallMetering metering;
+  private final ProxyServices services;
 
-  ProxyVerticle(
-      GatewayProperties properties, RuntimeConfigHolder holder, Pipeline pipeline, UpstreamAddressGuard guard,
-      CallMetering metering) {
-    this.properties = properties;
-    this.holder = holder;
-    this.pipeline = pipeline;
-    this.guard = guard;
-    this.metering = metering;
+  ProxyVerticle(ProxyServices services) {
+    this.services = services;
   }
 
   @Override
   public Future<?> start() {
+    GatewayProperties properties = services.properties();
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -44,7 +33,12 @@ final class ProxyVerticle extends VerticleBase {
             new PoolOptions()
                 .setHttp1MaxSize(properties.upstream().maxConnectionsPerEventLoop())
                 .setMaxWaitQueueSize(-1));
-    UpstreamForwarder forwarder = new UpstreamForwarder(vertx, client, guard);
+    UpstreamForwarder forwarder = new UpstreamForwarder(vertx, client, services.guard(), services.breakers(),
+        new ResponseHygiene(properties.response()), properties.limits().maxBodyBytes(),
+        properties.circuitBreaker().firstRetryDelay().toMillis());
+    WorkflowTriggerHandler triggers = new WorkflowTriggerHandler(
+        services.publisher(), properties.limits().maxBodyBytes(), services.clock(), properties.source());
+    GatewayProperties.Response response = properties.response();
     return vertx
         .createHttpServer(
             new HttpServerOptions()
@@ -52,8 +46,16 @@ final class ProxyVerticle extends VerticleBase {
                 .setHost("0.0.0.0")
                 .setTcpNoDelay(true)
                 .setHandle100ContinueAutomatically(true)
-                .setIdleTimeout(120))
-        .requestHandler(new ProxyHandler(holder, pipeline, forwarder, metering))
+                .setIdleTimeout(120)
+                .setMaxInitialLineLength(properties.limits().maxUrlLength())
+                .setMaxHeaderSize(properties.limits().maxHeaderBytes())
+                // HTTP/2 headers are checked against the same limit with a problem answer (ProxyHandler)
+                .setInitialSettings(new Http2Settings().setMaxHeaderListSize(4L * properties.limits().maxHeaderBytes()))
+                .setCompressionSupported(response.compression())
+                .setCompressionLevel(response.compressionLevel())
+                .setCompressionContentSizeThreshold(response.compressAbove()))
+        .requestHandler(new ProxyHandler(services, forwarder, triggers, client))
+        .invalidRequestHandler(ProblemResponder::respondInvalid)
         .listen();
   }
 }

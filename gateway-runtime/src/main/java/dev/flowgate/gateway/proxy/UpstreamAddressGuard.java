@@ -1,5 +1,8 @@
 package dev.flowgate.gateway.proxy;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -83,6 +86,18 @@ public final class UpstreamAddressGuard {
         throw new IllegalArgumentException("not an IP address: " + host, e);
       }
     }
+  }
+
+  /** The host's address: a literal as is, a name through Vert.x's non-blocking resolver. */
+  static Future<InetAddress> resolve(Vertx vertx, String host) {
+    if (isLiteral(host)) {
+      try {
+        return Future.succeededFuture(ofLiteral(host));
+      } catch (UnknownHostException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return ((VertxInternal) vertx).nameResolver().resolve(host);
   }
 
   /** Whether the host is an IP literal, which resolves without any lookup. */

@@ -13,11 +13,8 @@ final class UpstreamFailures {
   private UpstreamFailures() {}
 
   static Problem problemFor(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException || t instanceof SocketTimeoutException
-          || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
-        return Problem.of(ProblemType.UPSTREAM_TIMEOUT, "The upstream did not answer in time.");
-      }
+    if (isTimeout(failure)) {
+      return Problem.of(ProblemType.UPSTREAM_TIMEOUT, "The upstream did not answer in time.");
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) {
@@ -29,5 +26,16 @@ final class UpstreamFailures {
     }
     return Problem.of(
         ProblemType.UPSTREAM_UNAVAILABLE, "The upstream failed: " + failure.getClass().getSimpleName() + ".");
+  }
+
+  /** A connect or read timeout, however Vert.x or Netty reports it. */
+  static boolean isTimeout(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+          || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

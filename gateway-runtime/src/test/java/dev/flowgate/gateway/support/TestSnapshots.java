@@ -1,7 +1,10 @@
 package dev.flowgate.gateway.support;
 
 import dev.flowgate.contracts.config.GatewaySnapshot;
+import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.config.GatewaySnapshot.ApiKey;
+import dev.flowgate.contracts.config.GatewaySnapshot.Policy;
+import dev.flowgate.contracts.config.GatewaySnapshot.RateLimit;
 import dev.flowgate.contracts.config.GatewaySnapshot.Route;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
@@ -35,7 +38,11 @@ public final class TestSnapshots {
   }
 
   public Tenant tenant(String slug, String status) {
-    Tenant tenant = new Tenant(UUID.randomUUID(), slug, status, null);
+    return tenant(slug, status, null);
+  }
+
+  public Tenant tenant(String slug, String status, @Nullable RateLimit planLimit) {
+    Tenant tenant = new Tenant(UUID.randomUUID(), slug, status, planLimit);
     tenants.add(tenant);
     return tenant;
   }
@@ -45,10 +52,32 @@ public final class TestSnapshots {
   }
 
   public Service service(Tenant tenant, String url, int connectTimeoutMs, int readTimeoutMs) {
-    Service service =
-        new Service(UUID.randomUUID(), tenant.id(), "svc-" + services.size(), url, connectTimeoutMs, readTimeoutMs, 0, null);
+    return service(tenant, url, connectTimeoutMs, readTimeoutMs, 0);
+  }
+
+  public Service service(Tenant tenant, String url, int connectTimeoutMs, int readTimeoutMs, int retries) {
+    return service(tenant, url, connectTimeoutMs, readTimeoutMs, retries, null);
+  }
+
+  public Service service(
+      Tenant tenant, String url, int connectTimeoutMs, int readTimeoutMs, int retries, @Nullable String healthCheckPath) {
+    Service service = new Service(UUID.randomUUID(), tenant.id(), "svc-" + services.size(), url, connectTimeoutMs,
+        readTimeoutMs, retries, healthCheckPath);
     services.add(service);
     return service;
+  }
+
+  /** A route with policies, such as {@code rate_limit}. */
+  public Route route(Service service, String name, String path, List<Policy> policies) {
+    Route route = new Route(UUID.randomUUID(), service.tenantId(), service.id(), name, List.of(path), List.of(),
+        List.of(), true, policies);
+    routes.add(route);
+    return route;
+  }
+
+  public static Policy rateLimitPolicy(long limit, int windowSeconds) {
+    return new Policy("rate_limit", EventCodec.mapper().createObjectNode()
+        .put("limit", limit).put("windowSeconds", windowSeconds));
   }
 
   public Route route(Service service, String name, List<String> paths, List<String> methods, List<String> hosts,
@@ -69,9 +98,18 @@ public final class TestSnapshots {
   }
 
   public IssuedKey key(Tenant tenant, List<String> scopes, String status, @Nullable Instant expiresAt) {
+    return key(tenant, scopes, status, expiresAt, null);
+  }
+
+  public IssuedKey key(Tenant tenant, @Nullable RateLimit rateLimit) {
+    return key(tenant, List.of("*"), "active", null, rateLimit);
+  }
+
+  public IssuedKey key(
+      Tenant tenant, List<String> scopes, String status, @Nullable Instant expiresAt, @Nullable RateLimit rateLimit) {
     String secret = ApiKeys.generate(true);
     ApiKey key = new ApiKey(UUID.randomUUID(), tenant.id(), ApiKeys.lookupPrefix(secret).orElseThrow(),
-        ApiKeys.digest(PEPPER_BYTES, secret), null, null, scopes, null, expiresAt, status);
+        ApiKeys.digest(PEPPER_BYTES, secret), null, null, scopes, rateLimit, expiresAt, status);
     keys.add(key);
     return new IssuedKey(key, secret);
   }

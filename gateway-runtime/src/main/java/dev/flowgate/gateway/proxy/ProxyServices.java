@@ -1,0 +1,26 @@
+package dev.flowgate.gateway.proxy;
+
+import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.config.RuntimeConfigHolder;
+import dev.flowgate.gateway.metering.CallMetering;
+import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * What every proxy verticle shares: thread-safe collaborators, built once by Spring.
+ *
+ * @param statuses {@code /_flowgate/workflow-runs/{id}}
+ */
+record ProxyServices(
+    GatewayProperties properties,
+    RuntimeConfigHolder holder,
+    Pipeline pipeline,
+    UpstreamAddressGuard guard,
+    CallMetering metering,
+    UpstreamBreakers breakers,
+    WorkflowTriggerPublisher publisher,
+    WorkflowStatusProxy statuses,
+    MeterRegistry registry,
+    Clock clock) {}
