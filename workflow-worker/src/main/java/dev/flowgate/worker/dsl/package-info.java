@@ -1,6 +1,7 @@
 /**
- * The workflow definition model (the JSON DSL the designer edits) and the interpreting Temporal
- * workflow that runs a definition's steps by their {@code dependsOn} graph. Not built yet.
+ * The workflow definition model (the JSON DSL the designer edits), its validator, JSONata
+ * expressions over the run context, the DAG planner, and {@link dev.flowgate.worker.dsl.DslWorkflow},
+ * the one Temporal workflow that interprets every definition.
  */
 @NullMarked
 package dev.flowgate.worker.dsl;

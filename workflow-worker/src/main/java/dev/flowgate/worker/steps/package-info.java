@@ -1,6 +1,7 @@
 /**
- * One activity interface and {@code Impl} pair per step kind ({@code http_request},
- * {@code webhook}, {@code notify}, ...), called by the interpreter in {@code dsl}. Not built yet.
+ * One activity interface and {@code Impl} pair per step kind that leaves the workflow
+ * ({@code http_request}, {@code webhook}, {@code notify}, and JSONata evaluation for
+ * {@code transform}/{@code condition}), plus the SSRF guard and webhook signer they share.
  */
 @NullMarked
 package dev.flowgate.worker.steps;

@@ -1,6 +1,6 @@
 /**
  * NATS JetStream consumers of {@code workflow.triggers.>} and {@code workflow.signals.>} (stream
- * {@code FLOWGATE_WORKFLOWS}) that start and signal workflow runs. Not built yet.
+ * {@code FLOWGATE_WORKFLOWS}) that start and signal workflow runs.
  */
 @NullMarked
 package dev.flowgate.worker.triggers;

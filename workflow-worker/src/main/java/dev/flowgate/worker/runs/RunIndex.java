@@ -1,0 +1,151 @@
+package dev.flowgate.worker.runs;
+
+import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.worker.dsl.RunState;
+import dev.flowgate.worker.dsl.StepStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The run index (schema {@code workflows}): every row carries its tenant, every read filters by it. */
+@Repository
+public class RunIndex {
+
+  private final JdbcClient jdbc;
+
+  RunIndex(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Registers a run about to start; an existing run (any tenant) is left alone. */
+  public boolean register(String executionId, UUID tenantId, @Nullable String workflowId, @Nullable Integer version, String triggerType) {
+    return jdbc.sql("""
+            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status)
+            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING') on conflict (execution_id) do nothing""")
+        .param("id", executionId).param("tenant", tenantId).param("workflow", workflowId)
+        .param("version", version).param("trigger", triggerType).update() == 1;
+  }
+
+  /** Stores a snapshot unless a newer revision (or another tenant's run) is there. */
+  @Transactional
+  public void record(RunSnapshot snapshot) {
+    UUID tenant = UUID.fromString(snapshot.tenantId());
+    int updated = jdbc.sql("""
+            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status,
+                                       current_step, progress, error, revision, last_update)
+            values (:id, :tenant, :workflow, :version, :trigger, :status, :current, :progress, :error, :revision, now())
+            on conflict (execution_id) do update set status = excluded.status, current_step = excluded.current_step,
+                progress = excluded.progress, error = excluded.error, revision = excluded.revision, last_update = now()
+            where workflow_runs.revision < excluded.revision and workflow_runs.tenant_id = excluded.tenant_id""")
+        .param("id", snapshot.executionId()).param("tenant", tenant)
+        .param("workflow", snapshot.workflowId()).param("version", snapshot.version())
+        .param("trigger", snapshot.triggerType() == null ? "manual" : snapshot.triggerType())
+        .param("status", snapshot.status().status().name()).param("current", snapshot.status().currentStep())
+        .param("progress", snapshot.status().progress()).param("error", snapshot.status().error())
+        .param("revision", snapshot.revision())
+        .update();
+    if (updated == 0) {
+      return;
+    }
+    List<StepStatus> steps = snapshot.status().steps();
+    for (int position = 0; position < steps.size(); position++) {
+      StepStatus step = steps.get(position);
+      jdbc.sql("""
+              insert into workflows.workflow_run_steps (execution_id, step_id, tenant_id, position, status, attempts,
+                                              started_at, ended_at, output, error)
+              values (:id, :step, :tenant, :position, :status, :attempts, :started, :ended, cast(:output as jsonb), :error)
+              on conflict (execution_id, step_id) do update set status = excluded.status, attempts = excluded.attempts,
+                  started_at = excluded.started_at, ended_at = excluded.ended_at, output = excluded.output, error = excluded.error""")
+          .param("id", snapshot.executionId()).param("step", step.id()).param("tenant", tenant)
+          .param("position", position).param("status", step.status().name()).param("attempts", step.attempts())
+          .param("started", timestamp(step.startedAt())).param("ended", timestamp(step.endedAt()))
+          .param("output", step.output() == null ? null : EventCodec.toJson(PiiMasker.mask(step.output())))
+          .param("error", step.error())
+          .update();
+    }
+  }
+
+  /** The run, if it is {@code tenantId}'s. */
+  public Optional<RunView> find(UUID tenantId, String executionId) {
+    return jdbc.sql("select * from workflows.workflow_runs where tenant_id = :tenant and execution_id = :id")
+        .param("tenant", tenantId).param("id", executionId)
+        .query((rs, n) -> run(rs, steps(tenantId, executionId))).optional();
+  }
+
+  /** A page of a workflow's runs (not its sub-workflow runs), newest first, optionally of one status. */
+  public RunPage list(UUID tenantId, String workflowId, @Nullable RunState status, int page, int size) {
+    String filter = "tenant_id = :tenant and workflow_id = :workflow and trigger_type <> 'sub_workflow'"
+        + " and (cast(:status as text) is null or status = :status)";
+    long total = jdbc.sql("select count(*) from workflows.workflow_runs where " + filter)
+        .param("tenant", tenantId).param("workflow", workflowId).param("status", status == null ? null : status.name())
+        .query(Long.class).single();
+    List<RunView> items = jdbc.sql("select * from workflows.workflow_runs where " + filter
+            + " order by created_at desc, execution_id limit :size offset :offset")
+        .param("tenant", tenantId).param("workflow", workflowId).param("status", status == null ? null : status.name())
+        .param("size", size).param("offset", (long) page * size)
+        .query((rs, n) -> run(rs, List.of())).list();
+    return new RunPage(items, page, size, total);
+  }
+
+  private List<StepStatus> steps(UUID tenantId, String executionId) {
+    return jdbc.sql("""
+            select * from workflows.workflow_run_steps where tenant_id = :tenant and execution_id = :id order by position""")
+        .param("tenant", tenantId).param("id", executionId)
+        .query((rs, n) -> new StepStatus(rs.getString("step_id"),
+            dev.flowgate.worker.dsl.StepState.valueOf(rs.getString("status")), rs.getInt("attempts"),
+            instant(rs, "started_at"), instant(rs, "ended_at"),
+            rs.getString("output") == null ? null : EventCodec.mapper().readValue(rs.getString("output"), Object.class),
+            rs.getString("error")))
+        .list();
+  }
+
+  private static RunView run(ResultSet rs, List<StepStatus> steps) throws SQLException {
+    int version = rs.getInt("version");
+    return new RunView(rs.getString("execution_id"), rs.getString("workflow_id"), rs.wasNull() ? null : version,
+        rs.getString("trigger_type"), RunState.valueOf(rs.getString("status")), rs.getString("current_step"),
+        rs.getInt("progress"), steps, rs.getString("error"), instant(rs, "created_at"), instant(rs, "last_update"));
+  }
+
+  private static @Nullable String instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant().toString();
+  }
+
+  private static @Nullable Timestamp timestamp(@Nullable String instant) {
+    return instant == null ? null : Timestamp.from(Instant.parse(instant));
+  }
+
+  /** Runs the index believes are not over, not updated for {@code quietFor}, oldest first. */
+  public List<String> unfinished(java.time.Duration quietFor, int limit) {
+    return jdbc.sql("""
+            select execution_id from workflows.workflow_runs
+            where status in ('PENDING', 'RUNNING') and last_update < now() - make_interval(secs => :quiet)
+            order by last_update limit :limit""")
+        .param("quiet", (double) quietFor.toSeconds()).param("limit", limit)
+        .query(String.class).list();
+  }
+
+  /** Marks a run Temporal no longer knows as FAILED with {@code reason}; its unfinished steps too. */
+  @Transactional
+  public void markLost(String executionId, String reason) {
+    jdbc.sql("""
+            update workflows.workflow_runs set status = 'FAILED', error = :reason, current_step = null,
+                revision = revision + 1000000, last_update = now()
+            where execution_id = :id and status in ('PENDING', 'RUNNING')""")
+        .param("id", executionId).param("reason", reason).update();
+    jdbc.sql("""
+            update workflows.workflow_run_steps set
+                status = case when status = 'EXECUTING' then 'FAILED' else 'SKIPPED' end,
+                error = :reason, ended_at = now()
+            where execution_id = :id and status in ('QUEUED', 'EXECUTING')""")
+        .param("id", executionId).param("reason", reason).update();
+  }
+}

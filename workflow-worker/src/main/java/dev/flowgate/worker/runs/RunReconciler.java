@@ -1,0 +1,69 @@
+package dev.flowgate.worker.runs;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles the run index with Temporal: the local dev server keeps runs in memory, so after it
+ * restarts, runs the index still shows as PENDING or RUNNING may be gone. Those Temporal answers
+ * NOT_FOUND for are marked FAILED with the reason; while Temporal is unreachable nothing is
+ * touched. Runs at start-up and then every few minutes.
+ */
+@Component
+class RunReconciler {
+
+  static final String LOST = "lost: the workflow engine no longer knows this run (a restarted local Temporal dev server)";
+  private static final Logger log = LoggerFactory.getLogger(RunReconciler.class);
+  /** A run registered a moment ago may not have reached Temporal yet. */
+  private static final Duration QUIET = Duration.ofSeconds(30);
+
+  private final RunIndex index;
+  private final WorkflowClient temporal;
+
+  RunReconciler(RunIndex index, WorkflowClient temporal) {
+    this.index = index;
+    this.temporal = temporal;
+  }
+
+  @Scheduled(initialDelayString = "${flowgate.worker.reconcile-initial-delay:10s}",
+      fixedDelayString = "${flowgate.worker.reconcile-interval:5m}")
+  void reconcileScheduled() {
+    try {
+      reconcile(QUIET);
+    } catch (RuntimeException e) {
+      log.warn("run index reconciliation skipped: {}", e.getMessage());
+    }
+  }
+
+  /** Checks every quiet unfinished run; returns how many were marked lost. */
+  int reconcile(Duration quietFor) {
+    int lost = 0;
+    for (String executionId : index.unfinished(quietFor, 500)) {
+      try {
+        temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(temporal.getOptions().getNamespace())
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(executionId))
+                .build());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+        index.markLost(executionId, LOST);
+        lost++;
+      }
+    }
+    if (lost > 0) {
+      log.warn("marked {} runs FAILED that Temporal no longer knows", lost);
+    }
+    return lost;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.flowgate.worker.runs;
+
+import dev.flowgate.worker.TaskQueues;
+import dev.flowgate.worker.dsl.DefinitionValidator;
+import dev.flowgate.worker.dsl.DslWorkflow;
+import dev.flowgate.worker.dsl.RunRequest;
+import dev.flowgate.worker.dsl.ValidationError;
+import dev.flowgate.worker.dsl.WorkflowDefinition;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts, signals and cancels runs. Starting is idempotent on the execution id, which is the
+ * Temporal workflow id: a second start of the same id (a redelivered trigger, a retried call)
+ * finds the run already there and starts nothing.
+ */
+@Service
+public class RunStarter {
+
+  private final WorkflowClient temporal;
+  private final RunIndex index;
+  private final DefinitionValidator validator = new DefinitionValidator();
+
+  RunStarter(WorkflowClient temporal, RunIndex index) {
+    this.temporal = temporal;
+    this.index = index;
+  }
+
+  /** Starts a run (or finds it started) and returns its execution id. */
+  public String start(
+      UUID tenantId, @Nullable String workflowId, @Nullable Integer version, WorkflowDefinition definition,
+      @Nullable Map<String, Object> input, @Nullable String executionId, String triggerType) {
+    List<ValidationError> errors = validator.validate(definition);
+    if (!errors.isEmpty()) {
+      throw new InvalidDefinitionException(errors);
+    }
+    String id = executionId == null || executionId.isBlank() ? UUID.randomUUID().toString() : executionId;
+    if (!index.register(id, tenantId, workflowId, version, triggerType) && index.find(tenantId, id).isEmpty()) {
+      throw new RunNotFoundException(id);
+    }
+    DslWorkflow run = temporal.newWorkflowStub(DslWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue(TaskQueues.WORKFLOWS)
+        .setWorkflowId(id)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .build());
+    try {
+      WorkflowClient.start(run::run,
+          new RunRequest(tenantId.toString(), workflowId, version, definition, input, triggerType));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // the same execution id again: the run exists, nothing to start
+    }
+    return id;
+  }
+
+  /** Delivers a named signal to a running run of {@code tenantId}. */
+  public void signal(UUID tenantId, String executionId, String name, @Nullable Map<String, Object> payload) {
+    requireRun(tenantId, executionId);
+    try {
+      temporal.newWorkflowStub(DslWorkflow.class, executionId).signal(name, payload == null ? Map.of() : payload);
+    } catch (WorkflowNotFoundException e) {
+      throw new RunNotRunningException(executionId);
+    }
+  }
+
+  /** Asks Temporal to cancel a run of {@code tenantId}; the run ends CANCELLED. */
+  public void cancel(UUID tenantId, String executionId) {
+    requireRun(tenantId, executionId);
+    try {
+      temporal.newUntypedWorkflowStub(executionId).cancel();
+    } catch (WorkflowNotFoundException e) {
+      throw new RunNotRunningException(executionId);
+    }
+  }
+
+  private void requireRun(UUID tenantId, String executionId) {
+    if (index.find(tenantId, executionId).isEmpty()) {
+      throw new RunNotFoundException(executionId);
+    }
+  }
+
+  /** A definition the validator refused. */
+  public static final class InvalidDefinitionException extends RuntimeException {
+    private final List<ValidationError> errors;
+
+    InvalidDefinitionException(List<ValidationError> errors) {
+      super("the workflow definition is invalid");
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<ValidationError> errors() {
+      return errors;
+    }
+  }
+
+  /** No run of this id for this tenant. */
+  public static final class RunNotFoundException extends RuntimeException {
+    RunNotFoundException(String executionId) {
+      super("no workflow run " + executionId);
+    }
+  }
+
+  /** The run exists but has ended, so it takes no signal or cancel. */
+  public static final class RunNotRunningException extends RuntimeException {
+    RunNotRunningException(String executionId) {
+      super("workflow run " + executionId + " is not running");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.flowgate.worker.runs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flowgate.worker.dsl.RunState;
+import dev.flowgate.worker.dsl.StepStatus;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A run as the status API answers it: PRODUCT.md's shape plus its identity and {@code lastUpdate}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(
+    String executionId,
+    @Nullable String workflowId,
+    @Nullable Integer version,
+    String triggerType,
+    RunState status,
+    @Nullable String currentStep,
+    int progress,
+    List<StepStatus> steps,
+    @Nullable String error,
+    @Nullable String createdAt,
+    @Nullable String lastUpdate) {}

@@ -1,0 +1,15 @@
+package dev.flowgate.worker.runs;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The worker's internal API and its peers, under {@code flowgate.worker}.
+ *
+ * @param internalToken bearer token of every {@code /internal/**} call (FLOWGATE_INTERNAL_TOKEN);
+ *     while blank, the internal API refuses every call
+ * @param portalUrl where triggered runs fetch their pinned definition (FLOWGATE_PORTAL_URL)
+ */
+@ConfigurationProperties("flowgate.worker")
+public record RunsProperties(
+    @DefaultValue("") String internalToken, @DefaultValue("http://127.0.0.1:8080") String portalUrl) {}

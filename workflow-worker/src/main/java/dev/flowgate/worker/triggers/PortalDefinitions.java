@@ -1,0 +1,70 @@
+package dev.flowgate.worker.triggers;
+
+import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.worker.dsl.DefinitionParser;
+import dev.flowgate.worker.dsl.WorkflowDefinition;
+import dev.flowgate.worker.runs.RunsProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fetches the pinned definition of a triggered run from the portal
+ * ({@code GET /internal/v1/tenants/{t}/workflows/{w}/versions/{v}}). Versions are immutable, so
+ * they are cached.
+ */
+@Component
+class PortalDefinitions {
+
+  private static final int CACHE_LIMIT = 500;
+
+  private final RunsProperties properties;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Map<String, WorkflowDefinition> cache = new ConcurrentHashMap<>();
+
+  PortalDefinitions(RunsProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The definition, or a {@link MissingDefinitionException} when the portal has no such version. */
+  WorkflowDefinition fetch(UUID tenantId, UUID workflowId, int version) throws IOException, InterruptedException {
+    String path = "/internal/v1/tenants/" + tenantId + "/workflows/" + workflowId + "/versions/" + version;
+    WorkflowDefinition cached = cache.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create(properties.portalUrl() + path))
+            .header("Authorization", "Bearer " + properties.internalToken())
+            .timeout(Duration.ofSeconds(5))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 404) {
+      throw new MissingDefinitionException("the portal has no version " + version + " of workflow " + workflowId);
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException("the portal answered " + response.statusCode() + " for " + path);
+    }
+    JsonNode body = EventCodec.mapper().readTree(response.body());
+    WorkflowDefinition definition = DefinitionParser.parse(body.path("definition").toString());
+    if (cache.size() < CACHE_LIMIT) {
+      cache.put(path, definition);
+    }
+    return definition;
+  }
+
+  /** A trigger for a workflow version the portal does not know: retrying will not help. */
+  static final class MissingDefinitionException extends RuntimeException {
+    MissingDefinitionException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.flowgate.worker.triggers;
+
+import dev.flowgate.contracts.Envelope;
+import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.contracts.Subjects;
+import dev.flowgate.contracts.workflow.WorkflowSignalled;
+import dev.flowgate.contracts.workflow.WorkflowTriggered;
+import dev.flowgate.worker.dsl.WorkflowDefinition;
+import dev.flowgate.worker.nats.NatsConnector;
+import dev.flowgate.worker.runs.RunStarter;
+import io.nats.client.Message;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts runs from {@code workflow.triggers.{tenant}} and signals them from
+ * {@code workflow.signals.{tenant}}, each through a durable JetStream consumer. A trigger's
+ * execution id is the run's workflow id, so a redelivered trigger starts no second run.
+ */
+@Component
+class TriggerConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TriggerConsumer.class);
+
+  private final TriggersProperties properties;
+  private final RunStarter runs;
+  private final PortalDefinitions definitions;
+  private final List<JetStreamLoop> loops;
+  private volatile boolean running;
+
+  TriggerConsumer(NatsConnector nats, TriggersProperties properties, RunStarter runs, PortalDefinitions definitions) {
+    this.properties = properties;
+    this.runs = runs;
+    this.definitions = definitions;
+    this.loops = List.of(
+        new JetStreamLoop(nats, properties, properties.durablePrefix() + "-triggers", Subjects.WORKFLOW_TRIGGERS_ALL, this::trigger),
+        new JetStreamLoop(nats, properties, properties.durablePrefix() + "-signals", Subjects.WORKFLOW_SIGNALS_ALL, this::signal));
+  }
+
+  JetStreamLoop.Outcome trigger(Message message) {
+    Envelope<WorkflowTriggered> envelope;
+    try {
+      envelope = EventCodec.envelope(message.getData(), WorkflowTriggered.class);
+    } catch (RuntimeException e) {
+      log.error("dropping a malformed trigger on {}: {}", message.getSubject(), e.getMessage());
+      return JetStreamLoop.Outcome.DROP;
+    }
+    WorkflowTriggered trigger = envelope.payload();
+    if (trigger.workflowVersion() == null) {
+      log.error("dropping trigger {}: it names no workflow version", trigger.executionId());
+      return JetStreamLoop.Outcome.DROP;
+    }
+    try {
+      WorkflowDefinition definition = definitions.fetch(trigger.tenantId(), trigger.workflowId(), trigger.workflowVersion());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> input = trigger.input() == null ? Map.of() : EventCodec.mapper().convertValue(trigger.input(), Map.class);
+      runs.start(trigger.tenantId(), trigger.workflowId().toString(), trigger.workflowVersion(), definition, input,
+          trigger.executionId(), trigger.triggerType());
+      return JetStreamLoop.Outcome.ACK;
+    } catch (PortalDefinitions.MissingDefinitionException | RunStarter.InvalidDefinitionException
+        | RunStarter.RunNotFoundException e) {
+      log.error("dropping trigger {}: {}", trigger.executionId(), e.getMessage());
+      return JetStreamLoop.Outcome.DROP;
+    } catch (IOException e) {
+      log.warn("trigger {} waits for the portal: {}", trigger.executionId(), e.getMessage());
+      return JetStreamLoop.Outcome.RETRY;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JetStreamLoop.Outcome.RETRY;
+    }
+  }
+
+  JetStreamLoop.Outcome signal(Message message) {
+    try {
+      WorkflowSignalled signal = EventCodec.envelope(message.getData(), WorkflowSignalled.class).payload();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> payload = signal.payload() == null ? Map.of() : EventCodec.mapper().convertValue(signal.payload(), Map.class);
+      runs.signal(signal.tenantId(), signal.executionId(), signal.signal(), payload);
+      return JetStreamLoop.Outcome.ACK;
+    } catch (RunStarter.RunNotFoundException | RunStarter.RunNotRunningException e) {
+      log.warn("dropping a signal: {}", e.getMessage());
+      return JetStreamLoop.Outcome.DROP;
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running || !properties.enabled()) {
+      return;
+    }
+    for (JetStreamLoop loop : loops) {
+      Thread.ofPlatform().daemon().name("jetstream-" + loops.indexOf(loop)).start(loop);
+    }
+    running = true;
+  }
+
+  @Override
+  public synchronized void stop() {
+    loops.forEach(JetStreamLoop::stop);
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.flowgate.worker.triggers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flowgate.contracts.Envelope;
+import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.contracts.Subjects;
+import dev.flowgate.contracts.workflow.WorkflowSignalled;
+import dev.flowgate.contracts.workflow.WorkflowTriggered;
+import dev.flowgate.worker.WorkerIntegrationTest;
+import dev.flowgate.worker.dsl.RunState;
+import dev.flowgate.worker.nats.NatsConnector;
+import dev.flowgate.worker.runs.RunIndex;
+import dev.flowgate.worker.runs.RunView;
+import dev.flowgate.worker.steps.TestUpstream;
+import io.nats.client.Connection;
+import io.nats.client.PublishOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Triggers and signals over the real NATS JetStream, with the portal played by a local server. */
+@WorkerIntegrationTest
+class TriggerConsumerIT {
+
+  static final TestUpstream portal = start();
+
+  @Autowired NatsConnector nats;
+  @Autowired RunIndex index;
+  @Autowired TriggersProperties triggers;
+
+  private static TestUpstream start() {
+    try {
+      return new TestUpstream();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void portalUrl(DynamicPropertyRegistry registry) {
+    registry.add("flowgate.worker.portal-url", () -> portal.url(""));
+  }
+
+  @AfterAll
+  static void stop() {
+    portal.close();
+  }
+
+  private void publish(String subject, Object payload, UUID tenant) throws Exception {
+    Connection connection = nats.connection().orElseThrow();
+    Envelope<?> envelope = Envelope.of((dev.flowgate.contracts.Versioned) payload, tenant, null, "trigger-it", Instant.now());
+    connection.jetStream().publish(subject, EventCodec.toBytes(envelope),
+        PublishOptions.builder().messageId(UUID.randomUUID().toString()).build());
+  }
+
+  @Test
+  void a_trigger_delivered_twice_starts_one_run_and_a_signal_over_nats_completes_it() throws Exception {
+    String durablePrefix = triggers.durablePrefix();
+    Connection connection = await().atMost(Duration.ofSeconds(10)).until(() -> nats.connection().orElse(null), c -> c != null);
+    await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+        connection.jetStreamManagement().getConsumerInfo(Subjects.WORKFLOW_STREAM, durablePrefix + "-triggers") != null
+            && connection.jetStreamManagement().getConsumerInfo(Subjects.WORKFLOW_STREAM, durablePrefix + "-signals") != null);
+    UUID tenant = UUID.randomUUID();
+    UUID workflow = UUID.randomUUID();
+    portal.answer("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/2", 200, """
+        {"workflowId": "%s", "version": 2, "definition": {"name": "nats", "steps": [
+          {"id": "greet", "type": "transform", "config": {"expression": "'hello ' & input.name"}},
+          {"id": "approve", "type": "wait_for_signal", "dependsOn": ["greet"], "config": {"signal": "approval"}}]}}
+        """.formatted(workflow));
+    String executionId = "trigger-it-" + UUID.randomUUID();
+    WorkflowTriggered trigger = new WorkflowTriggered(executionId, tenant, workflow, 2, null, "api_route",
+        EventCodec.mapper().valueToTree(Map.of("name", "Ada")), "req-1");
+
+    publish(Subjects.workflowTriggers(tenant), trigger, tenant);
+    publish(Subjects.workflowTriggers(tenant), trigger, tenant);
+
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::currentStep).orElse("").equals("approve"));
+    RunView waiting = index.find(tenant, executionId).orElseThrow();
+    assertThat(waiting.triggerType()).isEqualTo("api_route");
+    assertThat(waiting.steps().getFirst().output()).isEqualTo("hello Ada");
+
+    publish(Subjects.workflowSignals(tenant),
+        new WorkflowSignalled(executionId, tenant, "approval", EventCodec.mapper().valueToTree(Map.of("decision", "approve")), null),
+        tenant);
+
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::status).orElse(null) == RunState.COMPLETED);
+    assertThat(index.list(tenant, workflow.toString(), null, 0, 10).total()).isEqualTo(1);
+    assertThat(portal.received("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/2"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer test-internal-token"));
+  }
+}
