@@ -65,14 +65,19 @@ public final class Api {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    boolean contentType = false;
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      contentType |= headers[i].equalsIgnoreCase("Content-Type");
     }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       String json = body instanceof String s ? s : EventCodec.toJson(body);
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      if (!contentType) {
+        request.header("Content-Type", "application/json");
+      }
+      request.method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,11 @@
 package dev.flowgate.portal;
 
 import java.util.UUID;
+import dev.flowgate.portal.tokens.ManagementTokenService;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,11 +30,26 @@ public abstract class PortalIT {
   @DynamicPropertySource
   static void stubBilling(DynamicPropertyRegistry registry) {
     registry.add("flowgate.portal.billing-url", StubBilling::url);
+    registry.add("flowgate.portal.worker-url", StubWorker::url);
   }
 
   @BeforeEach
   void client() {
     api = new Api("http://127.0.0.1:" + port);
+  }
+
+  @Autowired private JdbcClient jdbcClient;
+  @Autowired private ManagementTokenService tokenService;
+  @Autowired private TransactionTemplate transactions;
+
+  /** A teammate with the role in the tenant (no invitation API yet) and a management token of theirs. */
+  protected String member(Api.Tenant tenant, String role) {
+    UUID userId = UUID.randomUUID();
+    return transactions.execute(status -> {
+      jdbcClient.sql("insert into users (id, tenant_id, email, password_hash, role) values (?, ?, ?, 'x', ?)")
+          .params(userId, tenant.id(), role + "-" + userId + "@example.com", role).update();
+      return tokenService.issue(tenant.id(), userId, role + " token").token();
+    });
   }
 
   /** A fresh tenant through the public sign-up API. */

@@ -59,4 +59,12 @@ public class UserAccount {
   public String getRole() {
     return role;
   }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  void changeRole(String role) {
+    this.role = role;
+  }
 }

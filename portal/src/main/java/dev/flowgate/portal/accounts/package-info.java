@@ -1,4 +1,4 @@
-/** Portal users (people who sign in) and their roles. */
+/** Portal users (people who sign in), their roles, the team and invitations by link. */
 @NullMarked
 package dev.flowgate.portal.accounts;
 

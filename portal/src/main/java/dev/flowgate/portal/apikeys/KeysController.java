@@ -4,6 +4,7 @@ import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -30,7 +31,7 @@ class KeysController {
 
   @GetMapping
   PageResponse<KeyView> list(@AuthenticationPrincipal TenantPrincipal principal,
-      @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
     return PageResponse.of(keys.list(principal.actor(), pageable), v -> v);
   }
 

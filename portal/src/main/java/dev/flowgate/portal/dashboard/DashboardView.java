@@ -23,6 +23,7 @@ import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.UnavailableException;
 import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.base.security.Roles;
 import dev.flowgate.portal.base.ui.MainLayout;
 import dev.flowgate.portal.usage.UsageClient;
 import jakarta.annotation.security.PermitAll;
@@ -45,6 +46,8 @@ public class DashboardView extends Main {
   private final UsageClient usage;
   private final Clock clock;
   private final Actor actor;
+  /** Viewers and billing read; only developers, admins and owners create keys and sample APIs. */
+  private final boolean canDevelop;
   private final Span calls = metricValue("usage-calls");
   private final Span errors = metricValue("usage-errors");
   private final Paragraph usageStatus = new Paragraph();
@@ -54,11 +57,19 @@ public class DashboardView extends Main {
       AuthenticationContext authentication, Clock clock) {
     this.usage = usage;
     this.clock = clock;
-    this.actor = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow().actor();
+    PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
+    this.actor = user.actor();
+    this.canDevelop = Roles.canDevelop(user.role());
     addClassNames("flowgate-page");
     getStyle().set("display", "flex").set("flex-direction", "column");
 
-    add(usageCard(), sampleCard(sample, properties.gatewayUrl()), keysCard(keys, properties.gatewayUrl()));
+    add(usageCard());
+    if (canDevelop) {
+      add(sampleCard(sample, properties.gatewayUrl()));
+    }
+    if (!user.role().equals("billing")) {
+      add(keysCard(keys, properties.gatewayUrl()));
+    }
     refreshUsage();
   }
 
@@ -105,6 +116,7 @@ public class DashboardView extends Main {
     Button create = new Button("Create key", VaadinIcon.KEY.create(),
         e -> new CreateKeyDialog(keys, actor, gatewayUrl, () -> keyGrid.getDataProvider().refreshAll()).open());
     create.setId("create-key");
+    create.setVisible(canDevelop);
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     return card(header("API keys", create), keyGrid);
   }

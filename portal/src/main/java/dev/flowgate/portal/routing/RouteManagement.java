@@ -3,11 +3,13 @@ package dev.flowgate.portal.routing;
 import dev.flowgate.contracts.config.GatewaySnapshot.Policy;
 import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.problems.ConflictException;
-import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.InvalidInputException.FieldError;
+import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.controlplane.ConfigChanges;
+import dev.flowgate.portal.workflows.WorkflowManagement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -33,9 +36,11 @@ public class RouteManagement {
   private final ConfigChanges configChanges;
   private final AuditTrail audit;
   private final Clock clock;
+  private final WorkflowManagement workflows;
 
   RouteManagement(RouteRepository routes, UpstreamRepository upstreams, ConfigChanges configChanges, AuditTrail audit,
-      Clock clock) {
+      Clock clock, WorkflowManagement workflows) {
+    this.workflows = workflows;
     this.routes = routes;
     this.upstreams = upstreams;
     this.configChanges = configChanges;
@@ -45,7 +50,16 @@ public class RouteManagement {
 
   @Transactional(readOnly = true)
   public Page<RouteView> list(Actor actor, Pageable pageable) {
-    return routes.findAllByTenantId(actor.tenantId(), pageable).map(Route::view);
+    return list(actor, null, pageable);
+  }
+
+  /** @param search a part of the name, any case; blank lists all */
+  @Transactional(readOnly = true)
+  public Page<RouteView> list(Actor actor, @Nullable String search, Pageable pageable) {
+    return (search == null || search.isBlank()
+        ? routes.findAllByTenantId(actor.tenantId(), pageable)
+        : routes.findAllByTenantIdAndNameContainingIgnoreCase(actor.tenantId(), search.strip(), pageable))
+        .map(Route::view);
   }
 
   @Transactional(readOnly = true)
@@ -90,9 +104,17 @@ public class RouteManagement {
 
   @Transactional
   public RouteView update(Actor actor, UUID id, RouteRequest request) {
-    Route route = find(actor, id);
-    validate(actor, request, new ArrayList<>());
+    return update(actor, id, request, null);
+  }
+
+  /** @param ifMatch the caller's {@code If-Match}; a stale one answers 412 and changes nothing */
+  @Transactional
+  public RouteView update(Actor actor, UUID id, RouteRequest request, @Nullable String ifMatch) {
+    Route route = routes.findWithLockByIdAndTenantId(id, actor.tenantId())
+        .orElseThrow(() -> new NotFoundException("route", id));
     RouteView before = route.view();
+    ETags.requireMatch(ifMatch, before);
+    validate(actor, request, new ArrayList<>());
     if (request.name() != null && !request.name().strip().equals(before.name())
         && routes.existsByTenantIdAndName(actor.tenantId(), request.name().strip())) {
       throw new ConflictException("A route named '" + request.name().strip() + "' already exists");
@@ -157,8 +179,8 @@ public class RouteManagement {
         Policy policy = request.policies().get(i);
         if (policy == null || policy.type() == null || !POLICY_TYPE.matcher(policy.type()).matches()) {
           errors.add(new FieldError("policies[" + i + "].type", "must be a policy type such as rate_limit"));
-        } else if (policy.config() != null && !policy.config().isObject() && !policy.config().isNull()) {
-          errors.add(new FieldError("policies[" + i + "].config", "must be an object"));
+        } else {
+          PolicyRules.check(i, policy, workflowId -> workflows.exists(actor, workflowId), errors);
         }
       }
     }

@@ -1,12 +1,17 @@
 package dev.flowgate.portal.routing;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +19,9 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +37,9 @@ class RoutesController {
 
   @GetMapping
   PageResponse<RouteView> list(@AuthenticationPrincipal TenantPrincipal principal,
-      @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
-    return PageResponse.of(routes.list(principal.actor(), pageable), v -> v);
+      @RequestParam(required = false) @Nullable String q,
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+    return PageResponse.of(routes.list(principal.actor(), q, pageable), v -> v);
   }
 
   @PostMapping
@@ -41,14 +49,17 @@ class RoutesController {
   }
 
   @GetMapping("/{id}")
-  RouteView get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-    return routes.get(principal.actor(), id);
+  ResponseEntity<RouteView> get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+    RouteView view = routes.get(principal.actor(), id);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   @PatchMapping("/{id}")
-  RouteView update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+  ResponseEntity<RouteView> update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestBody RouteRequest request) {
-    return routes.update(principal.actor(), id, request);
+    RouteView view = routes.update(principal.actor(), id, request, ifMatch);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   @DeleteMapping("/{id}")

@@ -1,12 +1,17 @@
 package dev.flowgate.portal.routing;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +19,9 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,9 +37,9 @@ class ServicesController {
 
   @GetMapping
   PageResponse<ServiceView> list(@AuthenticationPrincipal TenantPrincipal principal,
-      @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
-    var page = services.list(principal.actor(), pageable);
-    return PageResponse.of(page, v -> v);
+      @RequestParam(required = false) @Nullable String q,
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+    return PageResponse.of(services.list(principal.actor(), q, pageable), v -> v);
   }
 
   @PostMapping
@@ -42,14 +49,17 @@ class ServicesController {
   }
 
   @GetMapping("/{id}")
-  ServiceView get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-    return services.get(principal.actor(), id);
+  ResponseEntity<ServiceView> get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+    ServiceView view = services.get(principal.actor(), id);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   @PatchMapping("/{id}")
-  ServiceView update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+  ResponseEntity<ServiceView> update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestBody ServiceRequest request) {
-    return services.update(principal.actor(), id, request);
+    ServiceView view = services.update(principal.actor(), id, request, ifMatch);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   @DeleteMapping("/{id}")

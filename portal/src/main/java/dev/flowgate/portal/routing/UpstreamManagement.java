@@ -6,12 +6,14 @@ import dev.flowgate.portal.base.problems.InvalidInputException.FieldError;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.controlplane.ConfigChanges;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -40,7 +42,16 @@ public class UpstreamManagement {
 
   @Transactional(readOnly = true)
   public Page<ServiceView> list(Actor actor, Pageable pageable) {
-    return upstreams.findAllByTenantId(actor.tenantId(), pageable).map(Upstream::view);
+    return list(actor, null, pageable);
+  }
+
+  /** @param search a part of the name, any case; blank lists all */
+  @Transactional(readOnly = true)
+  public Page<ServiceView> list(Actor actor, @Nullable String search, Pageable pageable) {
+    return (search == null || search.isBlank()
+        ? upstreams.findAllByTenantId(actor.tenantId(), pageable)
+        : upstreams.findAllByTenantIdAndNameContainingIgnoreCase(actor.tenantId(), search.strip(), pageable))
+        .map(Upstream::view);
   }
 
   @Transactional(readOnly = true)
@@ -76,9 +87,17 @@ public class UpstreamManagement {
 
   @Transactional
   public ServiceView update(Actor actor, UUID id, ServiceRequest request) {
-    Upstream upstream = find(actor, id);
-    validate(request, new ArrayList<>());
+    return update(actor, id, request, null);
+  }
+
+  /** @param ifMatch the caller's {@code If-Match}; a stale one answers 412 and changes nothing */
+  @Transactional
+  public ServiceView update(Actor actor, UUID id, ServiceRequest request, @Nullable String ifMatch) {
+    Upstream upstream = upstreams.findWithLockByIdAndTenantId(id, actor.tenantId())
+        .orElseThrow(() -> new NotFoundException("service", id));
     ServiceView before = upstream.view();
+    ETags.requireMatch(ifMatch, before);
+    validate(request, new ArrayList<>());
     if (request.name() != null && !request.name().strip().equals(before.name())
         && upstreams.existsByTenantIdAndName(actor.tenantId(), request.name().strip())) {
       throw new ConflictException("A service named '" + request.name().strip() + "' already exists");

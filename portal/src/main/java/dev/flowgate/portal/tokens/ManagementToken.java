@@ -68,6 +68,24 @@ public class ManagementToken {
     return prefix;
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public @Nullable Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  TokenView view() {
+    return new TokenView(id, name, prefix, userId, createdAt, revokedAt);
+  }
+
   public boolean isRevoked() {
     return revokedAt != null;
   }

@@ -1,7 +1,14 @@
 package dev.flowgate.portal.tokens;
 
 import dev.flowgate.portal.accounts.UserAccountRepository;
+import dev.flowgate.portal.audit.AuditTrail;
+import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.problems.NotFoundException;
+import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.TokenPrincipal;
+import java.time.Instant;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,11 +22,13 @@ public class ManagementTokenService {
 
   private final ManagementTokenRepository tokens;
   private final UserAccountRepository users;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  ManagementTokenService(ManagementTokenRepository tokens, UserAccountRepository users, Clock clock) {
+  ManagementTokenService(ManagementTokenRepository tokens, UserAccountRepository users, AuditTrail audit, Clock clock) {
     this.tokens = tokens;
     this.users = users;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -30,6 +39,41 @@ public class ManagementTokenService {
     ManagementToken saved = tokens.save(new ManagementToken(
         tenantId, userId, name, ManagementTokens.sha256(token), ManagementTokens.displayPrefix(token), clock.instant()));
     return new IssuedToken(saved.getId(), token);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<TokenView> list(Actor actor, Pageable pageable) {
+    return tokens.findAllByTenantId(actor.tenantId(), pageable).map(ManagementToken::view);
+  }
+
+  /** A new token for the acting user (a token acts as its user); the secret is in the answer only. */
+  @Transactional
+  public CreatedToken create(Actor actor, TokenRequest request) {
+    String name = request.name() == null ? "" : request.name().strip();
+    if (name.isEmpty() || name.length() > 100) {
+      throw new InvalidInputException("name", "must be 1-100 characters");
+    }
+    if (actor.id() == null) {
+      throw new InvalidInputException("actor", "only a user or a user's token can create tokens");
+    }
+    IssuedToken issued = issue(actor.tenantId(), actor.id(), name);
+    TokenView view = tokens.findById(issued.id()).orElseThrow().view();
+    audit.record(actor, "token.created", "token", view.id(), null, view);
+    return new CreatedToken(view.id(), view.name(), view.prefix(), view.userId(), view.createdAt(), issued.token());
+  }
+
+  /** Revokes at once: the next request with the token answers 401. Revoking twice is a no-op. */
+  @Transactional
+  public void revoke(Actor actor, UUID id) {
+    ManagementToken token = tokens.findByIdAndTenantId(id, actor.tenantId())
+        .orElseThrow(() -> new NotFoundException("token", id));
+    if (token.isRevoked()) {
+      return;
+    }
+    TokenView before = token.view();
+    token.revoke(clock.instant());
+    tokens.saveAndFlush(token);
+    audit.record(actor, "token.revoked", "token", id, before, token.view());
   }
 
   @Transactional(readOnly = true)
@@ -44,4 +88,7 @@ public class ManagementTokenService {
   }
 
   public record IssuedToken(UUID id, String token) {}
+
+  /** The answer to a create: the token's metadata and, this once, the token itself. */
+  public record CreatedToken(UUID id, String name, String prefix, UUID userId, Instant createdAt, String token) {}
 }

@@ -69,4 +69,24 @@ class RoutingIT extends PortalIT {
     assertThat(patched.json().path("paths").get(0).asString()).isEqualTo("/v2/orders");
     assertThat(patched.json().path("stripPath").asBoolean()).isTrue();
   }
+
+  @Test
+  void a_workflow_trigger_policy_must_name_a_workflow_of_the_same_tenant() {
+    Api.Tenant a = signUp();
+    Api.Tenant b = signUp();
+    String service = api.post("/api/v1/services", a.token(), Map.of("name", "hooks", "url", "https://8.8.8.8")).json().path("id").asString();
+    String foreign = api.post("/api/v1/workflows", b.token(), Map.of("name", "theirs",
+        "steps", List.of(Map.of("id", "a", "type", "delay")))).json().path("id").asString();
+    String own = api.post("/api/v1/workflows", a.token(), Map.of("name", "ours",
+        "steps", List.of(Map.of("id", "a", "type", "delay")))).json().path("id").asString();
+
+    Api.Response refused = api.post("/api/v1/routes", a.token(), Map.of("name", "hook", "serviceId", service, "paths", List.of("/hook"),
+        "policies", List.of(Map.of("type", "workflow_trigger", "config", Map.of("workflowId", foreign, "mode", "async")))));
+    Api.Response accepted = api.post("/api/v1/routes", a.token(), Map.of("name", "hook", "serviceId", service, "paths", List.of("/hook"),
+        "policies", List.of(Map.of("type", "workflow_trigger", "config", Map.of("workflowId", own, "mode", "async")))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("policies[0].config.workflowId");
+    assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
+  }
 }

@@ -68,4 +68,27 @@ class TenantIsolationIT extends PortalIT {
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/not-found");
   }
+
+  @Test
+  void another_tenants_tokens_members_workflows_runs_and_invoices_answer_404_and_never_show() {
+    Api.Tenant a = signUp();
+    Api.Tenant b = signUp();
+    String token = api.post("/api/v1/tokens", a.token(), Map.of("name", "a-token")).json().path("id").asString();
+    String workflow = api.post("/api/v1/workflows", a.token(), Map.of("name", "a-flow",
+        "steps", List.of(Map.of("id", "s", "type", "delay")))).json().path("id").asString();
+    String run = api.post("/api/v1/workflows/" + workflow + "/runs", a.token(), Map.of()).json().path("executionId").asString();
+    String owner = api.get("/api/v1/members", a.token()).json().path("items").get(0).path("id").asString();
+
+    assertThat(api.delete("/api/v1/tokens/" + token, b.token()).status()).isEqualTo(404);
+    assertThat(api.patch("/api/v1/members/" + owner, b.token(), Map.of("role", "viewer")).status()).isEqualTo(404);
+    for (String path : List.of("/api/v1/workflows/" + workflow, "/api/v1/workflows/" + workflow + "/versions",
+        "/api/v1/workflows/" + workflow + "/runs", "/api/v1/workflow-runs/" + run, "/api/v1/invoices/inv_" + a.id())) {
+      assertThat(api.get(path, b.token()).status()).as(path).isEqualTo(404);
+    }
+    assertThat(api.post("/api/v1/workflow-runs/" + run + "/signals/approval", b.token(), Map.of()).status()).isEqualTo(404);
+    for (String list : List.of("/api/v1/tokens", "/api/v1/members", "/api/v1/workflows", "/api/v1/audit-logs", "/api/v1/config")) {
+      String raw = api.get(list, b.token()).raw();
+      assertThat(raw).as(list).doesNotContain("a-token").doesNotContain("a-flow").doesNotContain(a.email());
+    }
+  }
 }

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param internalToken bearer token of every {@code /internal/**} call (FLOWGATE_INTERNAL_TOKEN, required)
  * @param keyPepper HMAC pepper of API key digests, shared with the gateways (FLOWGATE_KEY_PEPPER, required)
  * @param upstreamAllow CIDRs that upstream URLs may resolve into despite the SSRF guard
+ * @param portalUrl where people reach the portal (FLOWGATE_PORTAL_URL), for links such as invitations
+ * @param workerUrl the workflow worker's internal API (FLOWGATE_WORKER_URL), for runs and signals
  */
 @Validated
 @ConfigurationProperties("flowgate.portal")
@@ -24,7 +26,9 @@ public record PortalProperties(
     @DefaultValue("http://127.0.0.1:8000") String gatewayUrl,
     @DefaultValue("http://127.0.0.1:9100") String sampleUpstreamUrl,
     @DefaultValue List<String> upstreamAllow,
-    @DefaultValue("nats://127.0.0.1:4222") String natsUrl) {
+    @DefaultValue("nats://127.0.0.1:4222") String natsUrl,
+    @DefaultValue("http://127.0.0.1:8082") URI workerUrl,
+    @DefaultValue("http://127.0.0.1:8080") String portalUrl) {
 
   public byte[] keyPepperBytes() {
     return keyPepper.getBytes(StandardCharsets.UTF_8);

@@ -42,6 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
   }
 
+  @ExceptionHandler(PreconditionFailedException.class)
+  ProblemDetail preconditionFailed(PreconditionFailedException e) {
+    return Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage());
+  }
+
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail integrity(DataIntegrityViolationException e) {
     log.debug("constraint violated", e);

@@ -28,6 +28,7 @@ public final class Problems {
       case 405 -> "method-not-allowed";
       case 406 -> "not-acceptable";
       case 409 -> "conflict";
+      case 412 -> "precondition-failed";
       case 415 -> "unsupported-media-type";
       case 503 -> "service-unavailable";
       default -> status >= 500 ? "internal-error" : "bad-request";

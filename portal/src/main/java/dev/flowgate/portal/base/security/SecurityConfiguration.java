@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,8 +20,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
- * stateless), the control plane ({@code /internal/**}, the internal token), actuator probes, and
- * everything else: the Vaadin UI with form login.
+ * stateless, role rules in {@link Roles}), the control plane ({@code /internal/**}, the internal
+ * token), actuator probes, and everything else: the Vaadin UI with form login (the API reference,
+ * Swagger UI, for signed-in users).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,9 +31,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens) throws Exception {
     stateless(http.securityMatcher("/api/**"))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(Roles::authorize)
         .addFilterBefore(new BearerTokenFilter(token -> tokens.authenticate(token)
                 .map(p -> new BearerTokenFilter.BearerAuthentication(p, List.of(new SimpleGrantedAuthority("ROLE_" + p.role().toUpperCase()))))),
             AnonymousAuthenticationFilter.class);
@@ -67,7 +65,9 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain ui(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(a -> a.requestMatchers("/themes/**", "/lumo/**", "/error").permitAll());
+    http.authorizeHttpRequests(a -> a
+        .requestMatchers("/themes/**", "/lumo/**", "/error").permitAll()
+        .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

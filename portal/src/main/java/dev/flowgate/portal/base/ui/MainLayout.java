@@ -1,11 +1,13 @@
 package dev.flowgate.portal.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -50,9 +52,34 @@ public class MainLayout extends AppLayout {
 
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create()));
+    String role = authentication.getAuthenticatedUser(PortalUser.class).map(PortalUser::role).orElse("");
+    if (!role.equals("billing")) {
+      nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
+      nav.addItem(new SideNavItem("Routes", "routes", VaadinIcon.ROAD_BRANCHES.create()));
+      nav.addItem(new SideNavItem("Workflows", "workflows", VaadinIcon.CLUSTER.create()));
+      nav.addItem(new SideNavItem("Audit log", "audit-logs", VaadinIcon.RECORDS.create()));
+    }
+    if (role.equals("owner") || role.equals("admin")) {
+      nav.addItem(new SideNavItem("Team", "team", VaadinIcon.USERS.create()));
+      nav.addItem(new SideNavItem("Management tokens", "tokens", VaadinIcon.PASSWORD.create()));
+    }
+    SideNavItem reference = new SideNavItem("API reference", "/swagger-ui/index.html", VaadinIcon.BOOK.create());
+    reference.setOpenInNewBrowserTab(true);
+    reference.setRouterIgnore(true);
+    nav.addItem(reference);
     nav.setId("main-nav");
     addToDrawer(nav);
     setPrimarySection(Section.DRAWER);
+  }
+
+  /** A list beside its form (stacked on narrow screens). */
+  public static Div listAndForm(Component list, Component form) {
+    list.getElement().getStyle().set("flex", "2 1 30rem").set("min-width", "0");
+    form.getElement().getStyle().set("flex", "1 1 20rem");
+    Div content = new Div(list, form);
+    content.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)")
+        .set("align-items", "flex-start");
+    return content;
   }
 
   @Override

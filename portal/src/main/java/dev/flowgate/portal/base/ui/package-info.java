@@ -1,4 +1,4 @@
-/** The UI frame: app shell (styles), login, main layout, error handler. */
+/** The UI frame: app shell (styles), login, main layout (navigation by role), form errors, error handler. */
 @NullMarked
 package dev.flowgate.portal.base.ui;
 

@@ -1,4 +1,7 @@
-/** Shapes shared by the REST controllers. */
+/**
+ * What every REST endpoint shares: page shapes with {@code Link} headers, ETags for conditional
+ * updates, {@code Idempotency-Key} on creates, and the generated OpenAPI document.
+ */
 @NullMarked
 package dev.flowgate.portal.base.web;
 

@@ -1,0 +1,37 @@
+package dev.flowgate.portal.accounts;
+
+import dev.flowgate.portal.base.security.TenantPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invite a teammate (owner and admin, see Roles) and accept an invitation (public: the link is the credential). */
+@RestController
+class InvitationsController {
+
+  private final Invitations invitations;
+
+  InvitationsController(Invitations invitations) {
+    this.invitations = invitations;
+  }
+
+  record InvitationRequest(@Nullable String email, @Nullable String role) {}
+
+  record AcceptRequest(@Nullable String token, @Nullable String password) {}
+
+  @PostMapping("/api/v1/members/invitations")
+  @ResponseStatus(HttpStatus.CREATED)
+  Invitations.Invited invite(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody InvitationRequest request) {
+    return invitations.invite(principal.actor(), request.email(), request.role());
+  }
+
+  @PostMapping("/api/v1/invitations/accept")
+  @ResponseStatus(HttpStatus.CREATED)
+  MemberView accept(@RequestBody AcceptRequest request) {
+    return invitations.accept(request.token(), request.password());
+  }
+}

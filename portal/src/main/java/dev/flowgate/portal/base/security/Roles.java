@@ -1,0 +1,51 @@
+package dev.flowgate.portal.base.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call what in {@code /api/v1}, by tenant role: a viewer reads; billing reads usage and
+ * invoices and changes the plan; a developer manages services, routes, keys and workflows; owner
+ * and admin do everything, including tokens and members. Anything not listed is owner/admin only,
+ * so a new endpoint starts closed.
+ */
+public final class Roles {
+
+  public static final String OWNER = "OWNER";
+  public static final String ADMIN = "ADMIN";
+  public static final String DEVELOPER = "DEVELOPER";
+  public static final String VIEWER = "VIEWER";
+  public static final String BILLING = "BILLING";
+
+  private static final String[] BILLING_AREA = {
+      "/api/v1/usage/**", "/api/v1/invoices/**", "/api/v1/billing/**"};
+  private static final String[] DEVELOPER_AREA = {
+      "/api/v1/services/**", "/api/v1/routes/**", "/api/v1/keys/**", "/api/v1/workflows/**",
+      "/api/v1/workflow-runs/**", "/api/v1/config/**"};
+  private static final String[] ADMIN_AREA = {
+      "/api/v1/tokens/**", "/api/v1/members/**", "/api/v1/admin/**"};
+
+  private Roles() {}
+
+  static void authorize(
+      AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+    rules
+        .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/invitations/accept").permitAll()
+        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+        .requestMatchers(ADMIN_AREA).hasAnyRole(OWNER, ADMIN)
+        .requestMatchers(HttpMethod.PUT, "/api/v1/billing/plan").hasAnyRole(OWNER, ADMIN, BILLING)
+        .requestMatchers(HttpMethod.GET, BILLING_AREA).hasAnyRole(OWNER, ADMIN, DEVELOPER, VIEWER, BILLING)
+        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(OWNER, ADMIN, DEVELOPER, VIEWER)
+        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(OWNER, ADMIN, DEVELOPER, VIEWER)
+        .requestMatchers(DEVELOPER_AREA).hasAnyRole(OWNER, ADMIN, DEVELOPER)
+        .anyRequest().hasAnyRole(OWNER, ADMIN);
+  }
+
+  /** Whether a tenant role may change services, routes, keys and workflows. */
+  public static boolean canDevelop(String role) {
+    return switch (role.toUpperCase(java.util.Locale.ROOT)) {
+      case OWNER, ADMIN, DEVELOPER -> true;
+      default -> false;
+    };
+  }
+}

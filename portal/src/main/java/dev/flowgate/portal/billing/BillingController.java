@@ -1,0 +1,66 @@
+package dev.flowgate.portal.billing;
+
+import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.security.TenantPrincipal;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The caller's plan and invoices, from billing. */
+@RestController
+class BillingController {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private final BillingClient billing;
+
+  BillingController(BillingClient billing) {
+    this.billing = billing;
+  }
+
+  @GetMapping("/api/v1/billing/plan")
+  JsonNode plan(@AuthenticationPrincipal TenantPrincipal principal) {
+    return billing.plan(principal.actor().tenantId());
+  }
+
+  @PutMapping("/api/v1/billing/plan")
+  JsonNode changePlan(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody PlanChange change) {
+    if (change.planCode() == null || !PLAN_CODE.matcher(change.planCode()).matches()) {
+      throw new InvalidInputException("planCode", "must be a plan code such as 'free' or 'pro'");
+    }
+    return billing.changePlan(principal.actor().tenantId(), change.planCode());
+  }
+
+  @GetMapping("/api/v1/invoices")
+  JsonNode invoices(@AuthenticationPrincipal TenantPrincipal principal,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (page < 0 || size < 1 || size > 100) {
+      throw new InvalidInputException("size", "page must be >= 0 and size 1-100");
+    }
+    return billing.invoices(principal.actor().tenantId(), page, size);
+  }
+
+  @GetMapping("/api/v1/invoices/upcoming")
+  JsonNode upcoming(@AuthenticationPrincipal TenantPrincipal principal) {
+    return billing.upcoming(principal.actor().tenantId());
+  }
+
+  @GetMapping("/api/v1/invoices/{id}")
+  JsonNode invoice(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String id) {
+    if (!ID.matcher(id).matches()) {
+      throw new dev.flowgate.portal.base.problems.NotFoundException("invoice", id);
+    }
+    return billing.invoice(principal.actor().tenantId(), id);
+  }
+
+  /** {@code PUT /api/v1/billing/plan} body. */
+  record PlanChange(@Nullable String planCode) {}
+}

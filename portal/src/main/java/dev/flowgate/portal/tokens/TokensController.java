@@ -1,0 +1,50 @@
+package dev.flowgate.portal.tokens;
+
+import dev.flowgate.portal.base.security.TenantPrincipal;
+import dev.flowgate.portal.base.web.PageResponse;
+import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Management tokens of the caller's tenant (owner and admin only, see Roles). */
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokensController {
+
+  private final ManagementTokenService tokens;
+
+  TokensController(ManagementTokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  @GetMapping
+  PageResponse<TokenView> list(@AuthenticationPrincipal TenantPrincipal principal,
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+    return PageResponse.of(tokens.list(principal.actor(), pageable), v -> v);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  ManagementTokenService.CreatedToken create(@AuthenticationPrincipal TenantPrincipal principal,
+      @RequestBody TokenRequest request) {
+    return tokens.create(principal.actor(), request);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+    tokens.revoke(principal.actor(), id);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.flowgate.portal.workflows;
+
+import dev.flowgate.portal.base.config.PortalProperties;
+import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.problems.NotFoundException;
+import dev.flowgate.portal.base.problems.UnavailableException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The worker's internal run API (ARCHITECTURE.md, "Workflow internal API"). The worker's 404
+ * becomes a 404, its 400 a field error, anything else (down, 5xx) a 503.
+ */
+@Component
+class WorkerClient {
+
+  private final RestClient worker;
+
+  WorkerClient(RestClient.Builder builder, PortalProperties properties) {
+    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    requestFactory.setReadTimeout(Duration.ofSeconds(10));
+    this.worker = builder.clone()
+        .baseUrl(properties.workerUrl().toString())
+        .requestFactory(requestFactory)
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.internalToken())
+        .build();
+  }
+
+  /** Starts a run (idempotent on {@code executionId}); answers the execution id. */
+  String start(UUID tenantId, WorkflowVersionView version, @Nullable JsonNode input, String executionId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tenantId", tenantId);
+    body.put("workflowId", version.workflowId().toString());
+    body.put("version", version.version());
+    body.put("definition", version.definition());
+    body.put("input", input == null ? JsonNodeFactory.instance.objectNode() : input);
+    body.put("executionId", executionId);
+    body.put("triggerType", "manual");
+    JsonNode answer = call("workflow run", () -> worker.post().uri("/internal/v1/workflow-runs")
+        .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
+    return answer.path("executionId").asString(executionId);
+  }
+
+  JsonNode run(UUID tenantId, String executionId) {
+    return call("workflow run " + executionId, () -> worker.get()
+        .uri("/internal/v1/tenants/{t}/workflow-runs/{e}", tenantId, executionId)
+        .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
+  }
+
+  JsonNode runs(UUID tenantId, UUID workflowId, @Nullable String status, int page, int size) {
+    return call("workflow runs", () -> worker.get()
+        .uri(u -> {
+          u.path("/internal/v1/tenants/{t}/workflows/{w}/runs").queryParam("page", page).queryParam("size", size);
+          if (status != null) {
+            u.queryParam("status", status);
+          }
+          return u.build(tenantId, workflowId);
+        })
+        .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
+  }
+
+  void signal(UUID tenantId, String executionId, String name, @Nullable JsonNode payload) {
+    call("workflow run " + executionId, () -> {
+      worker.post().uri("/internal/v1/tenants/{t}/workflow-runs/{e}/signals/{n}", tenantId, executionId, name)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(payload == null ? JsonNodeFactory.instance.objectNode() : payload)
+          .retrieve().toBodilessEntity();
+      return JsonNodeFactory.instance.nullNode();
+    });
+  }
+
+  void cancel(UUID tenantId, String executionId) {
+    call("workflow run " + executionId, () -> {
+      worker.post().uri("/internal/v1/tenants/{t}/workflow-runs/{e}/cancel", tenantId, executionId)
+          .retrieve().toBodilessEntity();
+      return JsonNodeFactory.instance.nullNode();
+    });
+  }
+
+  private static JsonNode call(String what, Supplier<@Nullable JsonNode> request) {
+    try {
+      JsonNode answer = request.get();
+      return answer == null ? JsonNodeFactory.instance.objectNode() : answer;
+    } catch (HttpClientErrorException.NotFound e) {
+      throw new NotFoundException(what, "");
+    } catch (HttpClientErrorException.BadRequest e) {
+      String detail = e.getResponseBodyAs(JsonNode.class) instanceof JsonNode body && body.hasNonNull("detail")
+          ? body.path("detail").asString() : "was refused by the workflow engine";
+      throw new InvalidInputException("input", detail);
+    } catch (RestClientException e) {
+      throw new UnavailableException("Workflow runs are unavailable right now (the worker did not answer); try again shortly", e);
+    }
+  }
+}

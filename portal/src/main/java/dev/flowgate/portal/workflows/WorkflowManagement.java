@@ -1,0 +1,162 @@
+package dev.flowgate.portal.workflows;
+
+import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.portal.audit.AuditTrail;
+import dev.flowgate.portal.base.problems.ConflictException;
+import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.problems.NotFoundException;
+import dev.flowgate.portal.base.security.Actor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** A tenant's workflow definitions; every save appends an immutable version and an audit record. */
+@Service
+public class WorkflowManagement {
+
+  private static final String SELECT = """
+      select w.id, w.name, w.current_version, v.definition::text as definition, w.created_at, w.updated_at
+      from workflows w join workflow_versions v on v.workflow_id = w.id and v.version = w.current_version""";
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  WorkflowManagement(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<WorkflowView> list(Actor actor, Pageable pageable) {
+    long total = jdbc.sql("select count(*) from workflows where tenant_id = ?").param(actor.tenantId()).query(Long.class).single();
+    List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t order by w.created_at desc, w.id limit :l offset :o")
+        .param("t", actor.tenantId()).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
+        .query(WorkflowManagement::view).list();
+    return new PageImpl<>(items, pageable, total);
+  }
+
+  @Transactional(readOnly = true)
+  public WorkflowView get(Actor actor, UUID id) {
+    return jdbc.sql(SELECT + " where w.id = :id and w.tenant_id = :t").param("id", id).param("t", actor.tenantId())
+        .query(WorkflowManagement::view).optional().orElseThrow(() -> new NotFoundException("workflow", id));
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(Actor actor, UUID id) {
+    return jdbc.sql("select count(*) > 0 from workflows where id = ? and tenant_id = ?")
+        .params(id, actor.tenantId()).query(Boolean.class).single();
+  }
+
+  @Transactional
+  public WorkflowView create(Actor actor, JsonNode definition) {
+    String name = validName(definition);
+    if (nameTaken(actor.tenantId(), name, null)) {
+      throw new ConflictException("A workflow named '" + name + "' already exists");
+    }
+    UUID id = UUID.randomUUID();
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("insert into workflows (id, tenant_id, name, current_version, created_at, updated_at) values (?, ?, ?, 1, ?, ?)")
+        .params(id, actor.tenantId(), name, now, now).update();
+    insertVersion(actor, id, 1, definition, now);
+    WorkflowView view = get(actor, id);
+    audit.record(actor, "workflow.created", "workflow", id, null, summary(view));
+    return view;
+  }
+
+  /** Saves the definition as the next version; the previous versions stay as they were. */
+  @Transactional
+  public WorkflowView update(Actor actor, UUID id, JsonNode definition) {
+    String name = validName(definition);
+    Integer current = jdbc.sql("select current_version from workflows where id = ? and tenant_id = ? for update")
+        .params(id, actor.tenantId()).query(Integer.class).optional()
+        .orElseThrow(() -> new NotFoundException("workflow", id));
+    if (nameTaken(actor.tenantId(), name, id)) {
+      throw new ConflictException("A workflow named '" + name + "' already exists");
+    }
+    WorkflowView before = get(actor, id);
+    Timestamp now = Timestamp.from(clock.instant());
+    insertVersion(actor, id, current + 1, definition, now);
+    jdbc.sql("update workflows set name = ?, current_version = ?, updated_at = ? where id = ? and tenant_id = ?")
+        .params(name, current + 1, now, id, actor.tenantId()).update();
+    WorkflowView after = get(actor, id);
+    audit.record(actor, "workflow.updated", "workflow", id, summary(before), summary(after));
+    return after;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<WorkflowVersionView> versions(Actor actor, UUID id, Pageable pageable) {
+    get(actor, id);
+    long total = jdbc.sql("select count(*) from workflow_versions where workflow_id = ?").param(id).query(Long.class).single();
+    List<WorkflowVersionView> items = jdbc.sql("""
+            select workflow_id, version, definition::text as definition, created_by, created_at
+            from workflow_versions where workflow_id = :id order by version desc limit :l offset :o""")
+        .param("id", id).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
+        .query(WorkflowManagement::version).list();
+    return new PageImpl<>(items, pageable, total);
+  }
+
+  /** One pinned version, for the caller's tenant only (the worker asks with the run's tenant). */
+  @Transactional(readOnly = true)
+  public WorkflowVersionView version(UUID tenantId, UUID id, int version) {
+    return jdbc.sql("""
+            select v.workflow_id, v.version, v.definition::text as definition, v.created_by, v.created_at
+            from workflow_versions v join workflows w on w.id = v.workflow_id
+            where w.tenant_id = :t and w.id = :id and v.version = :v""")
+        .param("t", tenantId).param("id", id).param("v", version)
+        .query(WorkflowManagement::version).optional()
+        .orElseThrow(() -> new NotFoundException("workflow version", id + "@" + version));
+  }
+
+  private void insertVersion(Actor actor, UUID id, int version, JsonNode definition, Timestamp now) {
+    jdbc.sql("""
+            insert into workflow_versions (workflow_id, version, definition, created_by, created_at)
+            values (?, ?, cast(? as jsonb), ?, ?)""")
+        .params(id, version, EventCodec.toJson(definition), actor.id(), now).update();
+  }
+
+  private boolean nameTaken(UUID tenantId, String name, @org.jspecify.annotations.Nullable UUID except) {
+    return jdbc.sql("select count(*) > 0 from workflows where tenant_id = ? and name = ? and id <> ?")
+        .params(tenantId, name, except == null ? new UUID(0, 0) : except).query(Boolean.class).single();
+  }
+
+  private static String validName(JsonNode definition) {
+    var errors = WorkflowDefinitions.validate(definition);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return definition.path("name").asString().strip();
+  }
+
+  private static Map<String, Object> summary(WorkflowView view) {
+    return Map.of("id", view.id(), "name", view.name(), "version", view.currentVersion(), "definition", view.definition());
+  }
+
+  private static WorkflowView view(ResultSet rs, int row) throws SQLException {
+    return new WorkflowView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("current_version"),
+        EventCodec.mapper().readTree(rs.getString("definition")), instant(rs, "created_at"), instant(rs, "updated_at"));
+  }
+
+  private static WorkflowVersionView version(ResultSet rs, int row) throws SQLException {
+    return new WorkflowVersionView(rs.getObject("workflow_id", UUID.class), rs.getInt("version"),
+        EventCodec.mapper().readTree(rs.getString("definition")), rs.getObject("created_by", UUID.class),
+        instant(rs, "created_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getTimestamp(column).toInstant();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.flowgate.portal.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.flowgate.portal.Api;
+import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.apikeys.ApiKeyManagement;
+import dev.flowgate.portal.base.config.PortalProperties;
+import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.usage.UsageClient;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class DashboardRolesIT extends PortalIT {
+
+  @Autowired UsageClient usage;
+  @Autowired ApiKeyManagement keys;
+  @Autowired SampleApiService sample;
+  @Autowired PortalProperties properties;
+  @Autowired AuthenticationContext authentication;
+  @Autowired Clock clock;
+
+  @AfterEach
+  void signOut() {
+    UI.setCurrent(null);
+    SecurityContextHolder.clearContext();
+  }
+
+  private DashboardView dashboardAs(String role) {
+    Api.Tenant tenant = signUp();
+    UI.setCurrent(new UI());
+    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
+    SecurityContextHolder.getContext().setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    return new DashboardView(usage, keys, sample, properties, authentication, clock);
+  }
+
+  private static Optional<Component> byId(Component root, String id) {
+    if (root.getId().filter(id::equals).isPresent()) {
+      return Optional.of(root);
+    }
+    return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
+  }
+
+  @Test
+  void a_developer_can_create_keys_and_the_sample_api() {
+    DashboardView view = dashboardAs("developer");
+    assertThat(byId(view, "create-key").map(Component::isVisible)).contains(true);
+    assertThat(byId(view, "create-sample-api")).isPresent();
+  }
+
+  @Test
+  void a_viewer_sees_keys_but_cannot_create_them() {
+    DashboardView view = dashboardAs("viewer");
+    assertThat(byId(view, "keys-grid")).isPresent();
+    assertThat(byId(view, "create-key").map(Component::isVisible)).contains(false);
+    assertThat(byId(view, "create-sample-api")).isEmpty();
+  }
+
+  @Test
+  void billing_sees_usage_but_not_keys() {
+    DashboardView view = dashboardAs("billing");
+    assertThat(byId(view, "usage-calls")).isPresent();
+    assertThat(byId(view, "keys-grid")).isEmpty();
+  }
+}
