@@ -27,7 +27,7 @@ class TemporalHealthIndicatorTest {
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + closedPort).build());
     WorkerFactory workers = mock(WorkerFactory.class);
     when(workers.isStarted()).thenReturn(true);
-    var properties = new WorkerProperties("nats://127.0.0.1:4222", "t", Duration.ofSeconds(10), Duration.ofSeconds(1));
+    var properties = new WorkerProperties("nats://127.0.0.1:4222", "t", Duration.ofSeconds(10), Duration.ofSeconds(1), false);
     try {
       long started = System.nanoTime();
       Health health = new TemporalHealthIndicator(stubs, workers, properties).health();

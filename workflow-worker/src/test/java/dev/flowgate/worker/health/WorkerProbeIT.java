@@ -7,6 +7,7 @@ import dev.flowgate.worker.TaskQueues;
 import dev.flowgate.worker.WorkerIntegrationTest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ class WorkerProbeIT {
 
   @LocalServerPort int port;
   @Autowired WorkflowClient client;
+  @Autowired WorkerFactory workers;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,5 +71,12 @@ class WorkerProbeIT {
     HttpResponse<String> metrics = get("/actuator/prometheus");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void the_worker_runs_without_sticky_execution_by_default() {
+    // zero: the SDK sends no sticky attributes, so a restarted worker can take over runs (see StickyExecution)
+    assertThat(workers.getWorker(TaskQueues.WORKFLOWS).getWorkerOptions().getStickyQueueScheduleToStartTimeout())
+        .isEqualTo(Duration.ZERO);
   }
 }
