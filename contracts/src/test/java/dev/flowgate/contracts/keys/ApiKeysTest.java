@@ -34,7 +34,7 @@ class ApiKeysTest {
   void lookupPrefixIsTheFirstEightCharactersAfterThePrefix() {
     assertThat(ApiKeys.lookupPrefix("fg_live_AbCd1234efgh5678ijkl9012mnop3456")).contains("AbCd1234");
     assertThat(ApiKeys.lookupPrefix("fg_live_short")).isEmpty();
-    assertThat(ApiKeys.lookupPrefix("sk_live_AbCd1234efgh5678ijkl9012mnop3456")).isEmpty();
+    assertThat(ApiKeys.lookupPrefix("xx_live_AbCd1234efgh5678ijkl9012mnop3456")).isEmpty();
     assertThat(ApiKeys.lookupPrefix("fg_live_AbCd1234efgh5678ijkl9012mnop345!")).isEmpty();
   }
 
