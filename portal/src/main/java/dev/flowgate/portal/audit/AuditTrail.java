@@ -2,6 +2,7 @@ package dev.flowgate.portal.audit;
 
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.audit.AuditRecorded;
+import dev.flowgate.portal.base.problems.TenantSuspendedException;
 import dev.flowgate.portal.base.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
@@ -20,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes an append-only audit row in the caller's transaction; after commit the record goes to
- * Kafka {@code audit.logs} (see {@link AuditKafkaPublisher}).
+ * Kafka {@code audit.logs} (see {@link AuditKafkaPublisher}). Every change a tenant's user makes
+ * is recorded here, so this is also where a suspended tenant's changes are refused (the
+ * transaction rolls back), whether they come through the API or the UI.
  */
 @Component
 public class AuditTrail {
@@ -42,6 +45,9 @@ public class AuditTrail {
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(Actor actor, String action, String resourceType, @Nullable Object resourceId,
       @Nullable Object before, @Nullable Object after) {
+    if (actor.type().equals("user") || actor.type().equals("token")) {
+      refuseWhenSuspended(actor.tenantId());
+    }
     Instant now = clock.instant();
     AuditRecorded record = new AuditRecorded(UUID.randomUUID(), actor.tenantId(), actor.id(), actor.type(), action,
         resourceType, resourceId == null ? null : resourceId.toString(), tree(before), tree(after), requestId(), now);
@@ -63,6 +69,14 @@ public class AuditTrail {
         .param("occurredAt", Timestamp.from(now))
         .update();
     events.publishEvent(record);
+  }
+
+  private void refuseWhenSuspended(UUID tenantId) {
+    boolean suspended = jdbc.sql("select count(*) > 0 from tenants where id = ? and status = 'suspended'")
+        .param(tenantId).query(Boolean.class).single();
+    if (suspended) {
+      throw new TenantSuspendedException();
+    }
   }
 
   private static @Nullable JsonNode tree(@Nullable Object value) {

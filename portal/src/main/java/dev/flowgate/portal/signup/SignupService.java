@@ -1,6 +1,7 @@
 package dev.flowgate.portal.signup;
 
 import dev.flowgate.portal.accounts.UserAccount;
+import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.accounts.UserAccountRepository;
 import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.problems.ConflictException;
@@ -38,9 +39,11 @@ public class SignupService {
   private final ConfigChanges configChanges;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PlatformAccounts platform;
 
   SignupService(TenantService tenants, UserAccountRepository users, ManagementTokenService tokens,
-      PasswordEncoder passwords, ConfigChanges configChanges, AuditTrail audit, Clock clock) {
+      PasswordEncoder passwords, ConfigChanges configChanges, AuditTrail audit, Clock clock, PlatformAccounts platform) {
+    this.platform = platform;
     this.tenants = tenants;
     this.users = users;
     this.tokens = tokens;
@@ -57,7 +60,7 @@ public class SignupService {
       throw new InvalidInputException(errors);
     }
     String email = request.email().strip().toLowerCase(Locale.ROOT);
-    if (users.existsByEmailIgnoreCase(email)) {
+    if (users.existsByEmailIgnoreCase(email) || platform.findByEmail(email).isPresent()) {
       throw new ConflictException("An account with this email already exists");
     }
     Tenant tenant = tenants.create(request.organization().strip());

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An organisation using Flowgate; every tenant-owned row points at one. */
 @Entity
@@ -25,6 +26,12 @@ public class Tenant {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "suspended_reason")
+  private @Nullable String suspendedReason;
+
+  @Column(name = "suspended_at")
+  private @Nullable Instant suspendedAt;
 
   protected Tenant() {}
 
@@ -54,5 +61,32 @@ public class Tenant {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public @Nullable String getSuspendedReason() {
+    return suspendedReason;
+  }
+
+  public @Nullable Instant getSuspendedAt() {
+    return suspendedAt;
+  }
+
+  public boolean isSuspended() {
+    return "suspended".equals(status);
+  }
+
+  /** Suspends with the reason its users are shown; suspending again only updates the reason. */
+  public void suspend(String reason, Instant now) {
+    if (!isSuspended()) {
+      suspendedAt = now;
+    }
+    status = "suspended";
+    suspendedReason = reason;
+  }
+
+  public void reinstate() {
+    status = "active";
+    suspendedReason = null;
+    suspendedAt = null;
   }
 }

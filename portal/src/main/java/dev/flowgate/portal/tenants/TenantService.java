@@ -1,6 +1,8 @@
 package dev.flowgate.portal.tenants;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,5 +30,17 @@ public class TenantService {
       slug = base + "-" + suffix;
     }
     return tenants.save(new Tenant(slug, name, clock.instant()));
+  }
+
+  /** Whether the tenant is suspended (its callers may read but not change anything). */
+  @Transactional(readOnly = true)
+  public boolean isSuspended(UUID tenantId) {
+    return tenants.findById(tenantId).map(Tenant::isSuspended).orElse(false);
+  }
+
+  /** The tenant, for showing its status. */
+  @Transactional(readOnly = true)
+  public Optional<Tenant> find(UUID tenantId) {
+    return tenants.findById(tenantId);
   }
 }

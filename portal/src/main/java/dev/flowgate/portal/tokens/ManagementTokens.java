@@ -17,7 +17,7 @@ public final class ManagementTokens {
 
   private ManagementTokens() {}
 
-  static String generate() {
+  public static String generate() {
     StringBuilder token = new StringBuilder(PREFIX);
     for (int i = 0; i < RANDOM_LENGTH; i++) {
       token.append(BASE62[RANDOM.nextInt(BASE62.length)]);
@@ -25,18 +25,18 @@ public final class ManagementTokens {
     return token.toString();
   }
 
-  static boolean looksLikeToken(String candidate) {
+  public static boolean looksLikeToken(String candidate) {
     return candidate.length() == PREFIX.length() + RANDOM_LENGTH
         && candidate.startsWith(PREFIX)
         && candidate.substring(PREFIX.length()).chars().allMatch(Character::isLetterOrDigit);
   }
 
   /** What lists show to tell tokens apart. */
-  static String displayPrefix(String token) {
+  public static String displayPrefix(String token) {
     return token.substring(0, PREFIX.length() + 8);
   }
 
-  static String sha256(String token) {
+  public static String sha256(String token) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);

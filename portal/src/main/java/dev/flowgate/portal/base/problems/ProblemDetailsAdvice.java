@@ -37,6 +37,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
+  @ExceptionHandler(TenantSuspendedException.class)
+  ProblemDetail tenantSuspended(TenantSuspendedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, "tenant-suspended", "Tenant suspended", e.getMessage());
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());

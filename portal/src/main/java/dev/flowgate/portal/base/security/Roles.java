@@ -8,6 +8,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * invoices and changes the plan; a developer manages services, routes, keys and workflows; owner
  * and admin do everything, including tokens and members. Anything not listed is owner/admin only,
  * so a new endpoint starts closed.
+ *
+ * <p>The admin area ({@code /api/v1/admin/**}) belongs to the platform roles only, never to a
+ * tenant role: billing-team reads tenants, platform-admin does everything there.
  */
 public final class Roles {
 
@@ -16,6 +19,11 @@ public final class Roles {
   public static final String DEVELOPER = "DEVELOPER";
   public static final String VIEWER = "VIEWER";
   public static final String BILLING = "BILLING";
+  public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
+  public static final String BILLING_TEAM = "BILLING_TEAM";
+  /** The platform roles as stored and shown. */
+  public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+  public static final String BILLING_TEAM_ROLE = "billing-team";
 
   private static final String[] BILLING_AREA = {
       "/api/v1/usage/**", "/api/v1/invoices/**", "/api/v1/billing/**"};
@@ -23,7 +31,7 @@ public final class Roles {
       "/api/v1/services/**", "/api/v1/routes/**", "/api/v1/keys/**", "/api/v1/workflows/**",
       "/api/v1/workflow-runs/**", "/api/v1/config/**"};
   private static final String[] ADMIN_AREA = {
-      "/api/v1/tokens/**", "/api/v1/members/**", "/api/v1/admin/**"};
+      "/api/v1/tokens/**", "/api/v1/members/**"};
 
   private Roles() {}
 
@@ -32,6 +40,9 @@ public final class Roles {
     rules
         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/invitations/accept").permitAll()
         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+        .requestMatchers(HttpMethod.GET, "/api/v1/admin/tenants", "/api/v1/admin/tenants/**")
+            .hasAnyRole(PLATFORM_ADMIN, BILLING_TEAM)
+        .requestMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole(PLATFORM_ADMIN)
         .requestMatchers(ADMIN_AREA).hasAnyRole(OWNER, ADMIN)
         .requestMatchers(HttpMethod.PUT, "/api/v1/billing/plan").hasAnyRole(OWNER, ADMIN, BILLING)
         .requestMatchers(HttpMethod.GET, BILLING_AREA).hasAnyRole(OWNER, ADMIN, DEVELOPER, VIEWER, BILLING)
@@ -39,6 +50,11 @@ public final class Roles {
         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(OWNER, ADMIN, DEVELOPER, VIEWER)
         .requestMatchers(DEVELOPER_AREA).hasAnyRole(OWNER, ADMIN, DEVELOPER)
         .anyRequest().hasAnyRole(OWNER, ADMIN);
+  }
+
+  /** The granted authority of a tenant or platform role ({@code platform-admin} → {@code ROLE_PLATFORM_ADMIN}). */
+  public static String authority(String role) {
+    return "ROLE_" + role.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
   }
 
   /** Whether a tenant role may change services, routes, keys and workflows. */

@@ -3,6 +3,8 @@ package dev.flowgate.portal.base.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.ui.LoginView;
+import dev.flowgate.portal.admin.PlatformAccounts;
+import dev.flowgate.portal.tenants.TenantService;
 import dev.flowgate.portal.tokens.ManagementTokenService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,13 +31,20 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens) throws Exception {
+  SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens, PlatformAccounts platform,
+      TenantService tenants) throws Exception {
     stateless(http.securityMatcher("/api/**"))
         .authorizeHttpRequests(Roles::authorize)
         .addFilterBefore(new BearerTokenFilter(token -> tokens.authenticate(token)
-                .map(p -> new BearerTokenFilter.BearerAuthentication(p, List.of(new SimpleGrantedAuthority("ROLE_" + p.role().toUpperCase()))))),
-            AnonymousAuthenticationFilter.class);
+                .<BearerTokenFilter.BearerAuthentication>map(p -> bearer(p, p.role()))
+                .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role())))),
+            AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new SuspendedTenantFilter(tenants::isSuspended), AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  private static BearerTokenFilter.BearerAuthentication bearer(Object principal, String role) {
+    return new BearerTokenFilter.BearerAuthentication(principal, List.of(new SimpleGrantedAuthority(Roles.authority(role))));
   }
 
   @Bean

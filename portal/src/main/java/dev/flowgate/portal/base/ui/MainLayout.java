@@ -17,14 +17,26 @@ import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.component.HasElement;
+import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.tenants.Tenant;
+import dev.flowgate.portal.tenants.TenantService;
 import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in frame: brand, navigation, light/dark toggle, the user and log out. */
+/**
+ * The signed-in frame: brand, navigation, light/dark toggle, the user and log out; above every
+ * page of a suspended tenant, a banner that says why.
+ */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-  public MainLayout(AuthenticationContext authentication) {
+  private final @Nullable Div suspendedBanner;
+
+  public MainLayout(AuthenticationContext authentication, TenantService tenants) {
     H1 brand = new H1("Flowgate");
     brand.addClassName("flowgate-brand");
 
@@ -35,7 +47,9 @@ public class MainLayout extends AppLayout {
     theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     theme.addClickListener(e -> theme.setIcon(themeIcon(ColorSchemes.toggle(UI.getCurrent())).create()));
 
-    Span user = new Span(authentication.getAuthenticatedUser(PortalUser.class).map(PortalUser::email).orElse(""));
+    // getAuthenticatedUser casts: ask for UserDetails, then tell a tenant's user from a platform operator
+    UserDetails signedIn = authentication.getAuthenticatedUser(UserDetails.class).orElse(null);
+    Span user = new Span(signedIn == null ? "" : signedIn.getUsername());
     user.setId("current-user");
     user.addClassName("flowgate-muted");
 
@@ -51,8 +65,31 @@ public class MainLayout extends AppLayout {
     addToNavbar(new DrawerToggle(), header);
 
     SideNav nav = new SideNav();
+    if (signedIn instanceof PlatformUser) {
+      // platform operators belong to no tenant: only the admin area
+      SideNavItem tenantsItem = new SideNavItem("Tenants", "admin/tenants", VaadinIcon.OFFICE.create());
+      tenantsItem.setId("nav-admin-tenants");
+      nav.addItem(tenantsItem);
+    } else {
+      tenantNavigation(nav, signedIn instanceof PortalUser portalUser ? portalUser.role() : "");
+    }
+    SideNavItem reference = new SideNavItem("API reference", "/swagger-ui/index.html", VaadinIcon.BOOK.create());
+    reference.setOpenInNewBrowserTab(true);
+    reference.setRouterIgnore(true);
+    nav.addItem(reference);
+    nav.setId("main-nav");
+    addToDrawer(nav);
+    setPrimarySection(Section.DRAWER);
+
+    suspendedBanner = Optional.ofNullable(signedIn instanceof PortalUser portalUser ? portalUser : null)
+        .flatMap(u -> tenants.find(u.actor().tenantId()))
+        .filter(Tenant::isSuspended)
+        .map(MainLayout::suspendedBanner)
+        .orElse(null);
+  }
+
+  private static void tenantNavigation(SideNav nav, String role) {
     nav.addItem(new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create()));
-    String role = authentication.getAuthenticatedUser(PortalUser.class).map(PortalUser::role).orElse("");
     if (!role.equals("billing")) {
       nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
       nav.addItem(new SideNavItem("Routes", "routes", VaadinIcon.ROAD_BRANCHES.create()));
@@ -63,13 +100,37 @@ public class MainLayout extends AppLayout {
       nav.addItem(new SideNavItem("Team", "team", VaadinIcon.USERS.create()));
       nav.addItem(new SideNavItem("Management tokens", "tokens", VaadinIcon.PASSWORD.create()));
     }
-    SideNavItem reference = new SideNavItem("API reference", "/swagger-ui/index.html", VaadinIcon.BOOK.create());
-    reference.setOpenInNewBrowserTab(true);
-    reference.setRouterIgnore(true);
-    nav.addItem(reference);
-    nav.setId("main-nav");
-    addToDrawer(nav);
-    setPrimarySection(Section.DRAWER);
+  }
+
+  private static Div suspendedBanner(Tenant tenant) {
+    Span title = new Span("This organisation is suspended.");
+    title.getStyle().set("font-weight", "600");
+    Span reason = new Span(" Reason: " + (tenant.getSuspendedReason() == null ? "not given" : tenant.getSuspendedReason())
+        + ". Its APIs answer 403 at the gateway and changes are refused; you can still read everything."
+        + " Contact the platform's support to have it reinstated.");
+    Div banner = new Div(VaadinIcon.WARNING.create(), title, reason);
+    banner.setId("tenant-suspended-banner");
+    banner.getElement().setAttribute("role", "alert");
+    banner.getStyle().set("background", "var(--lumo-error-color-10pct)").set("color", "var(--lumo-error-text-color)")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("display", "flex").set("gap", "var(--lumo-space-s)")
+        .set("align-items", "center").set("flex-wrap", "wrap");
+    return banner;
+  }
+
+  /** Whether a suspension banner tops the pages (the tenant was suspended when the frame was built). */
+  public boolean showsSuspension() {
+    return suspendedBanner != null;
+  }
+
+  @Override
+  public void showRouterLayoutContent(HasElement content) {
+    if (suspendedBanner == null) {
+      super.showRouterLayoutContent(content);
+      return;
+    }
+    Div page = new Div(suspendedBanner);
+    page.getElement().appendChild(content.getElement());
+    setContent(page);
   }
 
   /** A list beside its form (stacked on narrow screens). */

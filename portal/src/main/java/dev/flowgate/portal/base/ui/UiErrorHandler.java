@@ -1,6 +1,7 @@
 package dev.flowgate.portal.base.ui;
 
 import com.vaadin.flow.component.UI;
+import dev.flowgate.portal.base.problems.TenantSuspendedException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
@@ -24,13 +25,29 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
   @Override
   public void error(ErrorEvent event) {
-    log.error("unexpected UI error", event.getThrowable());
+    String text = "Something went wrong. Please try again.";
+    if (suspension(event.getThrowable())) {
+      text = TenantSuspendedException.DETAIL + ".";
+    } else {
+      log.error("unexpected UI error", event.getThrowable());
+    }
+    String shown = text;
     UI ui = UI.getCurrent();
     if (ui != null) {
       ui.access(() -> {
-        Notification notification = Notification.show("Something went wrong. Please try again.", 5000, Notification.Position.TOP_CENTER);
+        Notification notification = Notification.show(shown, 5000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
       });
     }
+  }
+
+  /** A suspended tenant's refused change is expected, not an error to log. */
+  private static boolean suspension(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof TenantSuspendedException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
