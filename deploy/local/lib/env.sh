@@ -2,7 +2,7 @@
 # Secrets and the environment every runtime of the local stack gets (names: docs/ARCHITECTURE.md).
 
 SECRETS_FILE="$STATE_DIR/secrets.env"
-SECRET_NAMES=(FLOWGATE_INTERNAL_TOKEN FLOWGATE_KEY_PEPPER STRIPE_WEBHOOK_SECRET FLOWGATE_WEBHOOK_SIGNING_SECRET)
+SECRET_NAMES=(FLOWGATE_INTERNAL_TOKEN FLOWGATE_KEY_PEPPER STRIPE_WEBHOOK_SECRET FLOWGATE_WEBHOOK_SIGNING_SECRET FLOWGATE_ADMIN_PASSWORD)
 
 random_token() {
   local bytes="${1:-32}"
@@ -44,6 +44,8 @@ export_app_env() {
   export FLOWGATE_SAMPLE_UPSTREAM_URL="${FLOWGATE_SAMPLE_UPSTREAM_URL:-http://127.0.0.1:$ECHO_PORT}"
   # the demo upstreams live on loopback; the SSRF guard refuses it unless allowed
   export FLOWGATE_UPSTREAM_ALLOW="${FLOWGATE_UPSTREAM_ALLOW:-127.0.0.0/8}"
+  # the platform admin the portal creates on its first start (password in the secrets file)
+  export FLOWGATE_ADMIN_EMAIL="${FLOWGATE_ADMIN_EMAIL:-admin@flowgate.local}"
   if [[ -z "${STRIPE_API_KEY:-}" ]]; then
     export STRIPE_API_BASE="${STRIPE_API_BASE:-http://127.0.0.1:$STRIPE_STUB_PORT}"
   fi

@@ -140,6 +140,7 @@ Flowgate is up (in $1).
   Portal      $PORTAL
   Log in as   $DEMO_EMAIL
   Password    $DEMO_PASSWORD
+  Admin       $FLOWGATE_ADMIN_EMAIL / $FLOWGATE_ADMIN_PASSWORD  (platform admin area)
   Gateway     $GATEWAY  (health and /metrics on :8001)
 
 Call the demo API through the gateway:
