@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiConsumerJourneyIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
   private static final Stack STACK = Stack.fromSystemProperties();
   private static final String UPSTREAM = System.getProperty("flowgate.demo.upstream", "http://127.0.0.1:9100");
 
@@ -44,7 +44,7 @@ class ApiConsumerJourneyIT {
 
   @Test
   void aCallWithTheKeyReachesTheUpstreamWithoutTheCredential() {
-    HttpResponse<String> response = eventually(() -> gateway.get(prefix + "/orders?page=2", key), r -> r.statusCode() == 200);
+    HttpResponse<String> response = Eventually.poll(() -> gateway.get(prefix + "/orders?page=2", key), r -> r.statusCode() == 200, TEN_SECONDS);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
@@ -69,7 +69,7 @@ class ApiConsumerJourneyIT {
 
   @Test
   void aPathNoRouteServesMeetsA404Problem() {
-    HttpResponse<String> response = eventually(() -> gateway.get("/nowhere-" + UUID.randomUUID(), key), r -> r.statusCode() != 401);
+    HttpResponse<String> response = Eventually.poll(() -> gateway.get("/nowhere-" + UUID.randomUUID(), key), r -> r.statusCode() != 401, TEN_SECONDS);
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(404);
@@ -79,30 +79,14 @@ class ApiConsumerJourneyIT {
   void aRevokedKeyIsRefusedWithinTwoSeconds() {
     JsonNode issued = tenant.post("/api/v1/keys", Map.of("name", "to revoke"));
     String secret = issued.path("secret").asString();
-    eventually(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 200);
+    Eventually.poll(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 200, TEN_SECONDS);
 
     tenant.delete("/api/v1/keys/" + issued.path("id").asString());
     Instant revoked = Instant.now();
-    HttpResponse<String> response = eventually(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 401);
+    HttpResponse<String> response = Eventually.poll(() -> gateway.get(prefix + "/ping", secret), r -> r.statusCode() == 401, TEN_SECONDS);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(2));
   }
 
-  /** The gateway applies configuration changes asynchronously; poll briefly for the expected answer. */
-  private static HttpResponse<String> eventually(java.util.function.Supplier<HttpResponse<String>> call,
-      Predicate<HttpResponse<String>> done) {
-    Instant deadline = Instant.now().plusSeconds(10);
-    HttpResponse<String> response = call.get();
-    while (!done.test(response) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      response = call.get();
-    }
-    return response;
-  }
 }

@@ -18,18 +18,25 @@ public final class ManagementApi {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String portalUrl;
   private final String token;
+  private final JsonNode signup;
 
-  private ManagementApi(String portalUrl, String token) {
+  private ManagementApi(String portalUrl, String token, JsonNode signup) {
     this.portalUrl = portalUrl;
     this.token = token;
+    this.signup = signup;
   }
 
   /** Signs a new tenant up and returns an API client holding its management token. */
   public static ManagementApi signUp(String portalUrl, String organization, String email, String password) {
-    ManagementApi anonymous = new ManagementApi(portalUrl, null);
+    ManagementApi anonymous = new ManagementApi(portalUrl, null, null);
     JsonNode body = anonymous.send("POST", "/api/v1/signup",
         Map.of("email", email, "password", password, "organization", organization), 201);
-    return new ManagementApi(portalUrl, body.path("managementToken").asString());
+    return new ManagementApi(portalUrl, body.path("managementToken").asString(), body);
+  }
+
+  /** The tenant's slug, as sign-up answered it. */
+  public String tenantSlug() {
+    return signup.path("tenant").path("slug").asString();
   }
 
   public JsonNode post(String path, Object body) {

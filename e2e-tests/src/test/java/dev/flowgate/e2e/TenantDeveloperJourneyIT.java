@@ -7,7 +7,6 @@ import dev.flowgate.e2e.pages.NewKeyDialog;
 import dev.flowgate.e2e.pages.SignupPage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,31 +44,11 @@ class TenantDeveloperJourneyIT {
   /** The gateway learns about the new key through an invalidation; allow it a few seconds. */
   private static HttpResponse<String> callUntilConfigArrives(String secret) {
     GatewayClient gateway = new GatewayClient(browser.stack().gatewayUrl());
-    Instant deadline = Instant.now().plusSeconds(10);
-    HttpResponse<String> response = gateway.get("/sample/hello", secret);
-    while (response.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-      sleep(250);
-      response = gateway.get("/sample/hello", secret);
-    }
-    return response;
+    return Eventually.poll(() -> gateway.get("/sample/hello", secret), r -> r.statusCode() == 200, Duration.ofSeconds(10));
   }
 
   private static long waitForCallsToday(DashboardPage dashboard, long atLeast, Duration within) {
-    Instant deadline = Instant.now().plus(within);
-    long calls = dashboard.callsToday();
-    while (calls < atLeast && Instant.now().isBefore(deadline)) {
-      sleep(500);
-      calls = dashboard.callsToday();
-    }
-    return calls;
+    return Eventually.poll(dashboard::callsToday, calls -> calls >= atLeast, within);
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -30,9 +30,19 @@ public final class LoginPage {
   }
 
   public DashboardPage logIn(String email, String secret) {
+    submitCredentials(email, secret);
+    return new DashboardPage(page).waitUntilShown();
+  }
+
+  /** Platform users land on the admin area instead of a tenant dashboard. */
+  public AdminTenantsPage logInAsPlatformAdmin(String email, String secret) {
+    submitCredentials(email, secret);
+    return new AdminTenantsPage(page).waitUntilShown();
+  }
+
+  private void submitCredentials(String email, String secret) {
     username.fill(email);
     password.fill(secret);
     submit.click();
-    return new DashboardPage(page).waitUntilShown();
   }
 }

@@ -1,0 +1,58 @@
+package dev.flowgate.e2e.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/** The platform admin's tenant list: search, select a row, suspend or reinstate with a reason. */
+public final class AdminTenantsPage {
+
+  private final Page page;
+  private final Locator search;
+  private final Locator grid;
+  private final Locator suspend;
+  private final Locator reinstate;
+  private final Locator reason;
+  private final Locator confirm;
+
+  AdminTenantsPage(Page page) {
+    this.page = page;
+    this.search = page.locator("#admin-tenant-search input");
+    this.grid = page.locator("#admin-tenants-grid");
+    this.suspend = page.locator("#admin-suspend");
+    this.reinstate = page.locator("#admin-reinstate");
+    this.reason = page.locator("#admin-reason textarea");
+    this.confirm = page.locator("#admin-reason-confirm");
+  }
+
+  AdminTenantsPage waitUntilShown() {
+    search.waitFor();
+    return this;
+  }
+
+  /** Filters by slug and selects the tenant's row. */
+  public AdminTenantsPage select(String slug) {
+    search.fill(slug);
+    Locator cell = grid.locator("vaadin-grid-cell-content").getByText(slug, new Locator.GetByTextOptions().setExact(true));
+    cell.waitFor();
+    cell.click();
+    return this;
+  }
+
+  public AdminTenantsPage suspend(String slug, String why) {
+    select(slug);
+    suspend.click();
+    reason.fill(why);
+    confirm.click();
+    grid.locator("vaadin-grid-cell-content").getByText(why).waitFor();
+    return this;
+  }
+
+  public AdminTenantsPage reinstate(String slug) {
+    select(slug);
+    reinstate.click();
+    reason.fill("appeal accepted");
+    confirm.click();
+    page.locator("#admin-status").waitFor();
+    return this;
+  }
+}
