@@ -47,12 +47,12 @@ public final class AdminTenantsPage {
     return this;
   }
 
+  /** Reinstating asks only for confirmation. */
   public AdminTenantsPage reinstate(String slug) {
     select(slug);
     reinstate.click();
-    reason.fill("appeal accepted");
     confirm.click();
-    page.locator("#admin-status").waitFor();
+    page.locator("#admin-status").getByText("Reinstated").waitFor();
     return this;
   }
 }
