@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits request size limits (413, 414, 431)
  * @param response response hygiene: removed headers, CSP, compression
  * @param workflows where run status is read for {@code /_flowgate/workflow-runs/{id}}
+ * @param jwt JWKS fetching and caching, clock skew for {@code jwt_auth} routes
+ * @param trustedProxies CIDRs of proxies in front of the gateway whose {@code X-Forwarded-For}
+ *     names the client ({@code ip_filter}); empty: the socket peer is the client
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(
@@ -39,9 +42,12 @@ public record GatewayProperties(
     @DefaultValue CircuitBreaker circuitBreaker,
     @DefaultValue Limits limits,
     @DefaultValue Response response,
-    @DefaultValue Workflows workflows) {
+    @DefaultValue Workflows workflows,
+    @DefaultValue Jwt jwt,
+    @DefaultValue List<String> trustedProxies) {
 
   public GatewayProperties {
+    trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (keyPepper.isBlank()) {
       throw new IllegalStateException("FLOWGATE_KEY_PEPPER (flowgate.gateway.key-pepper) is required");
     }
@@ -179,4 +185,22 @@ public record GatewayProperties(
       return base + "/internal/v1/tenants/" + tenantId + "/workflow-runs/" + executionId;
     }
   }
+
+  /**
+   * {@code jwt_auth} routes.
+   *
+   * @param refetchInterval an unknown {@code kid} refetches a JWKS at most this often
+   * @param cacheTtl a JWKS older than this is refreshed in the background
+   * @param clockSkew tolerated on {@code exp} and {@code nbf}
+   * @param fetchTimeout a JWKS fetch (connect and read) longer than this fails
+   * @param maxJwksBytes a larger JWKS document is refused
+   * @param allowHttp also fetch {@code http://} JWKS URIs (tests; the portal only saves https)
+   */
+  public record Jwt(
+      @DefaultValue("30s") Duration refetchInterval,
+      @DefaultValue("15m") Duration cacheTtl,
+      @DefaultValue("30s") Duration clockSkew,
+      @DefaultValue("5s") Duration fetchTimeout,
+      @DefaultValue("262144") int maxJwksBytes,
+      @DefaultValue("false") boolean allowHttp) {}
 }

@@ -3,12 +3,14 @@ package dev.flowgate.gateway.pipeline;
 import dev.flowgate.contracts.config.GatewaySnapshot.ApiKey;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.auth.Credential;
+import dev.flowgate.gateway.auth.Jwt;
 import dev.flowgate.gateway.config.RuntimeConfig;
 import dev.flowgate.gateway.ratelimit.RateLimitDecision;
 import dev.flowgate.gateway.routing.RouteMatch;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,8 @@ public final class Exchange {
   private @Nullable Tenant hostTenant;
   private @Nullable Credential credential;
   private @Nullable ApiKey key;
+  private @Nullable Jwt jwt;
+  private @Nullable CompletionStage<?> awaiting;
   private @Nullable Tenant tenant;
   private @Nullable RouteMatch match;
   private @Nullable RateLimitDecision rateLimit;
@@ -70,7 +74,10 @@ public final class Exchange {
 
   public @Nullable Tenant hostTenant() { return hostTenant; }
   public @Nullable Credential credential() { return credential; }
+  /** The API key that authenticated the call; null when a JWT did. */
   public @Nullable ApiKey key() { return key; }
+  /** The bearer JWT, parsed by authentication and verified by the JWT stage; null for a key. */
+  public @Nullable Jwt jwt() { return jwt; }
   public @Nullable Tenant tenant() { return tenant; }
   public @Nullable RouteMatch match() { return match; }
   /** The rate-limit decision, once the limits were checked; fills the {@code RateLimit-*} headers. */
@@ -79,6 +86,16 @@ public final class Exchange {
   void hostTenant(@Nullable Tenant hostTenant) { this.hostTenant = hostTenant; }
   void credential(Credential credential) { this.credential = credential; }
   void key(ApiKey key) { this.key = key; }
+  void jwt(Jwt jwt) { this.jwt = jwt; }
+
+  /** A stage that must wait for I/O it started sets this and is run again once it completes. */
+  void await(CompletionStage<?> pending) { this.awaiting = pending; }
+
+  @Nullable CompletionStage<?> takeAwaiting() {
+    CompletionStage<?> pending = awaiting;
+    awaiting = null;
+    return pending;
+  }
   void tenant(Tenant tenant) { this.tenant = tenant; }
   void match(RouteMatch match) { this.match = match; }
 

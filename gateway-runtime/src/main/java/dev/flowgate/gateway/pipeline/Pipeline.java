@@ -1,15 +1,21 @@
 package dev.flowgate.gateway.pipeline;
 
-import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
-import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.contracts.config.GatewaySnapshot.RateLimit;
+import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
+import dev.flowgate.gateway.auth.JwtVerifier;
+import dev.flowgate.gateway.problems.Problem;
+import dev.flowgate.gateway.proxy.UpstreamAddressGuard.Cidr;
 import dev.flowgate.gateway.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** The stages every request runs through before it is forwarded, in order. */
@@ -46,13 +52,33 @@ public final class Pipeline {
   public static Pipeline standard(
       String domain, ApiKeyAuthenticator authenticator, long maxBodyBytes, @Nullable RateLimiter limiter,
       RateLimit defaultKeyLimit, @Nullable MeterRegistry registry) {
+    return standard(domain, authenticator, null, maxBodyBytes, limiter, defaultKeyLimit, registry);
+  }
+
+  /**
+   * @param jwts verifies bearer JWTs on {@code jwt_auth} routes; null accepts API keys only
+   */
+  public static Pipeline standard(
+      String domain, ApiKeyAuthenticator authenticator, @Nullable JwtVerifier jwts, long maxBodyBytes,
+      @Nullable RateLimiter limiter, RateLimit defaultKeyLimit, @Nullable MeterRegistry registry) {
+    return standard(domain, authenticator, jwts, List.of(), maxBodyBytes, limiter, defaultKeyLimit, registry);
+  }
+
+  /**
+   * @param trustedProxies peers whose {@code X-Forwarded-For} names the client for {@code ip_filter}
+   */
+  public static Pipeline standard(
+      String domain, ApiKeyAuthenticator authenticator, @Nullable JwtVerifier jwts, List<Cidr> trustedProxies,
+      long maxBodyBytes, @Nullable RateLimiter limiter, RateLimit defaultKeyLimit, @Nullable MeterRegistry registry) {
     List<RequestStage> stages = new ArrayList<>(List.of(
         new RequestSanityStage(),
         new BodySizeStage(maxBodyBytes),
         new HostTenantStage(domain),
-        timed("auth", new AuthenticationStage(authenticator), registry),
+        timed("auth", new AuthenticationStage(authenticator, jwts != null), registry),
         new TenantStage(),
         new RoutingStage(),
+        new IpFilterStage(trustedProxies),
+        timed("auth", new JwtStage(jwts), registry),
         new ScopeStage()));
     if (limiter != null) {
       stages.add(timed("rate_limit", new RateLimitStage(limiter, defaultKeyLimit), registry));
@@ -68,7 +94,7 @@ public final class Pipeline {
     return new Pipeline(List.of(
         new RequestSanityStage(),
         new HostTenantStage(domain),
-        new AuthenticationStage(authenticator),
+        new AuthenticationStage(authenticator, false),
         new TenantStage()));
   }
 
@@ -93,14 +119,54 @@ public final class Pipeline {
     };
   }
 
-  /** @return null when the request may be forwarded */
+  /**
+   * For pipelines without waiting stages (the JWT stage may wait for a JWKS).
+   *
+   * @return null when the request may be forwarded
+   */
   public @Nullable Problem run(Exchange exchange) {
     for (RequestStage stage : stages) {
       Problem problem = stage.apply(exchange);
+      if (exchange.takeAwaiting() != null) {
+        throw new IllegalStateException("a stage waits; use run(exchange, then)");
+      }
       if (problem != null) {
         return problem;
       }
     }
     return null;
+  }
+
+  /**
+   * Runs the stages; one that waits for I/O (see {@link Exchange#await}) is run again on the
+   * caller's event loop when it completes, without blocking it. {@code then} gets null when the
+   * request may be forwarded, else the problem.
+   */
+  public void run(Exchange exchange, Consumer<@Nullable Problem> then) {
+    run(exchange, 0, then);
+  }
+
+  private void run(Exchange exchange, int from, Consumer<@Nullable Problem> then) {
+    for (int i = from; i < stages.length; i++) {
+      Problem problem = stages[i].apply(exchange);
+      CompletionStage<?> pending = exchange.takeAwaiting();
+      if (pending != null) {
+        int again = i;
+        Context context = Vertx.currentContext();
+        pending.whenComplete((result, error) -> {
+          if (context == null) {
+            run(exchange, again, then);
+          } else {
+            context.runOnContext(v -> run(exchange, again, then));
+          }
+        });
+        return;
+      }
+      if (problem != null) {
+        then.accept(problem);
+        return;
+      }
+    }
+    then.accept(null);
   }
 }

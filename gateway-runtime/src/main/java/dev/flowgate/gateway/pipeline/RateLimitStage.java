@@ -46,12 +46,19 @@ final class RateLimitStage implements RequestStage {
   }
 
   List<Limit> limits(Exchange exchange) {
-    ApiKey key = Objects.requireNonNull(exchange.key());
+    ApiKey key = exchange.key();
     var route = Objects.requireNonNull(exchange.match()).route();
     Tenant tenant = Objects.requireNonNull(exchange.tenant());
     List<Limit> limits = new ArrayList<>(3);
-    RateLimit keyLimit = key.rateLimit() == null ? defaultKeyLimit : key.rateLimit();
-    limits.add(new Limit("key:" + key.id(), keyLimit.limit(), keyLimit.windowSeconds()));
+    if (key != null) {
+      RateLimit keyLimit = key.rateLimit() == null ? defaultKeyLimit : key.rateLimit();
+      limits.add(new Limit("key:" + key.id(), keyLimit.limit(), keyLimit.windowSeconds()));
+    } else {
+      // a JWT's subject is limited like a key without a limit of its own
+      String subject = Objects.requireNonNull(exchange.jwt()).subject();
+      limits.add(new Limit("jwt:" + tenant.id() + ":" + subject, defaultKeyLimit.limit(),
+          defaultKeyLimit.windowSeconds()));
+    }
     for (Policy policy : route.policies()) {
       Limit limit = POLICY.equals(policy.type()) ? routeLimit(route.id().toString(), policy.config()) : null;
       if (limit != null) {

@@ -25,6 +25,7 @@ public final class GatewayServer implements SmartLifecycle {
   public void start() {
     int loops = services.properties().eventLoopCount();
     Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    services.jwks().attach(started);
     try {
       started
           .deployVerticle(() -> new ProxyVerticle(services), new DeploymentOptions().setInstances(loops))
@@ -44,6 +45,7 @@ public final class GatewayServer implements SmartLifecycle {
     Vertx running = vertx;
     vertx = null;
     if (running != null) {
+      services.jwks().close();
       try {
         running.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {

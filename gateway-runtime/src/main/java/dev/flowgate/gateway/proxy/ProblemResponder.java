@@ -2,6 +2,7 @@ package dev.flowgate.gateway.proxy;
 
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.pipeline.Exchange;
+import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -33,6 +34,7 @@ final class ProblemResponder {
     headers.set("Cache-Control", "no-store");
     HeaderHygiene.addResponseHeaders(headers, exchange.requestId(), tenant == null ? null : tenant.id().toString());
     RateLimitHeaders.add(headers, exchange.rateLimit());
+    CorsPolicy.addHeaders(headers, exchange);
     if (problem.retryAfterSeconds() != null) {
       headers.set("Retry-After", problem.retryAfterSeconds().toString());
     }

@@ -2,6 +2,8 @@ package dev.flowgate.gateway.proxy;
 
 import dev.flowgate.contracts.config.GatewaySnapshot.RateLimit;
 import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
+import dev.flowgate.gateway.auth.JwksCache;
+import dev.flowgate.gateway.auth.JwtVerifier;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
@@ -10,6 +12,7 @@ import dev.flowgate.gateway.ratelimit.RateLimiter;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +21,21 @@ import org.springframework.context.annotation.Configuration;
 class ProxyConfiguration {
 
   @Bean
+  VertxJwksFetcher jwksFetcher(GatewayProperties properties, UpstreamAddressGuard guard) {
+    return new VertxJwksFetcher(guard, properties.jwt());
+  }
+
+  @Bean
   Pipeline pipeline(
-      GatewayProperties properties, Clock clock, ObjectProvider<RateLimiter> limiter, MeterRegistry registry) {
+      GatewayProperties properties, Clock clock, ObjectProvider<RateLimiter> limiter, MeterRegistry registry,
+      VertxJwksFetcher jwksFetcher) {
     GatewayProperties.RateLimits limits = properties.rateLimits();
-    return Pipeline.standard(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock),
+    GatewayProperties.Jwt jwt = properties.jwt();
+    JwtVerifier jwts = new JwtVerifier(
+        new JwksCache(jwksFetcher, jwt.refetchInterval(), jwt.cacheTtl(), System::nanoTime,
+            ForkJoinPool.commonPool()), clock, jwt.clockSkew());
+    return Pipeline.standard(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock), jwts,
+        properties.trustedProxies().stream().map(UpstreamAddressGuard.Cidr::parse).toList(),
         properties.limits().maxBodyBytes(), limiter.getIfAvailable(),
         new RateLimit(limits.defaultLimit(), (int) limits.defaultWindow().toSeconds()), registry);
   }
@@ -40,10 +54,11 @@ class ProxyConfiguration {
   GatewayServer gatewayServer(
       GatewayProperties properties, RuntimeConfigHolder holder, Pipeline pipeline, UpstreamAddressGuard guard,
       CallMetering metering, UpstreamBreakers breakers, WorkflowTriggerPublisher publisher, MeterRegistry registry,
-      Clock clock) {
+      Clock clock, VertxJwksFetcher jwksFetcher) {
     WorkflowStatusProxy statuses = new WorkflowStatusProxy(
         Pipeline.tenantOnly(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock)), properties);
     return new GatewayServer(
-        new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock));
+        new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock,
+            jwksFetcher));
   }
 }

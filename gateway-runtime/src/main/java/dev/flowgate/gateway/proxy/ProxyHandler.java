@@ -5,6 +5,7 @@ import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.workflow.WorkflowTrigger;
@@ -34,6 +35,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final CallMetering metering;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
+  private final String domain;
 
   ProxyHandler(ProxyServices services, UpstreamForwarder forwarder, WorkflowTriggerHandler triggers, HttpClient client) {
     this.holder = services.holder();
@@ -45,6 +47,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.metering = services.metering();
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
+    this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
   }
 
   @Override
@@ -65,9 +68,22 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         statuses.handle(request, exchange, client);
         return;
       }
-      if (problem == null) {
-        problem = pipeline.run(exchange);
+      if (problem != null) {
+        ProblemResponder.respond(request, exchange, problem);
+        return;
       }
+      if (CorsPolicy.answerPreflight(request, exchange, domain)) {
+        return;
+      }
+      pipeline.run(exchange, refused -> dispatch(request, exchange, refused));
+    } catch (RuntimeException e) {
+      failed(request, exchange, e);
+    }
+  }
+
+  /** After the pipeline (which may have waited for a JWKS): answer the problem, trigger or forward. */
+  private void dispatch(HttpServerRequest request, Exchange exchange, @Nullable Problem problem) {
+    try {
       WorkflowTrigger trigger;
       if (problem != null) {
         ProblemResponder.respond(request, exchange, problem);
@@ -77,9 +93,13 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         forwarder.forward(request, exchange);
       }
     } catch (RuntimeException e) {
-      log.error("Request {} failed in the gateway", exchange.requestId(), e);
-      ProblemResponder.respond(request, exchange, Problem.of(ProblemType.INTERNAL_ERROR, "The gateway failed."));
+      failed(request, exchange, e);
     }
+  }
+
+  private static void failed(HttpServerRequest request, Exchange exchange, RuntimeException e) {
+    log.error("Request {} failed in the gateway", exchange.requestId(), e);
+    ProblemResponder.respond(request, exchange, Problem.of(ProblemType.INTERNAL_ERROR, "The gateway failed."));
   }
 
   /** HTTP/1.x's decoder enforces these (see {@link ProblemResponder#respondInvalid}); HTTP/2's does not. */

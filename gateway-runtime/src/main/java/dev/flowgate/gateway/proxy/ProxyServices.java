@@ -12,6 +12,7 @@ import java.time.Clock;
  * What every proxy verticle shares: thread-safe collaborators, built once by Spring.
  *
  * @param statuses {@code /_flowgate/workflow-runs/{id}}
+ * @param jwks fetches the JWKS of {@code jwt_auth} routes once Vert.x runs
  */
 record ProxyServices(
     GatewayProperties properties,
@@ -23,4 +24,5 @@ record ProxyServices(
     WorkflowTriggerPublisher publisher,
     WorkflowStatusProxy statuses,
     MeterRegistry registry,
-    Clock clock) {}
+    Clock clock,
+    VertxJwksFetcher jwks) {}

@@ -43,9 +43,10 @@ public final class UpstreamAddressGuard {
   }
 
   /** An address block, IPv4 or IPv6. */
-  record Cidr(byte[] network, int prefixLength) {
+  public record Cidr(byte[] network, int prefixLength) {
 
-    static Cidr parse(String text) {
+    /** @throws IllegalArgumentException when the text is not an IP literal with an optional prefix */
+    public static Cidr parse(String text) {
       int slash = text.indexOf('/');
       String host = slash < 0 ? text : text.substring(0, slash);
       InetAddress address = literal(host);
@@ -57,7 +58,7 @@ public final class UpstreamAddressGuard {
       return new Cidr(address.getAddress(), prefix);
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
       byte[] candidate = address.getAddress();
       if (candidate.length != network.length) {
         return false;
@@ -101,14 +102,14 @@ public final class UpstreamAddressGuard {
   }
 
   /** Whether the host is an IP literal, which resolves without any lookup. */
-  static boolean isLiteral(String host) {
+  public static boolean isLiteral(String host) {
     if (host.indexOf(':') >= 0) {
       return true;
     }
     return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
 
-  static InetAddress ofLiteral(String host) throws UnknownHostException {
+  public static InetAddress ofLiteral(String host) throws UnknownHostException {
     InetAddress address = InetAddress.getByName(host);
     if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
       throw new UnknownHostException(host);

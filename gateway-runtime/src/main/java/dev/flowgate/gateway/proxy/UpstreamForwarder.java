@@ -3,6 +3,10 @@ package dev.flowgate.gateway.proxy;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.pipeline.Exchange;
+import dev.flowgate.gateway.policies.CorsPolicy;
+import dev.flowgate.gateway.policies.HeaderTransform;
+import dev.flowgate.gateway.policies.PiiMasker;
+import dev.flowgate.gateway.policies.RoutePolicies;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.routing.RouteMatch;
@@ -106,6 +110,14 @@ final class UpstreamForwarder {
     Tenant tenant = exchange.tenant();
     MultiMap headers = outgoing.headers();
     HeaderHygiene.copyRequestHeaders(request.headers(), headers, exchange.credentialInAuthorization());
+    RoutePolicies policies = Objects.requireNonNull(exchange.match()).policies();
+    HeaderTransform transform = policies.requestTransform();
+    if (transform != null) {
+      transform.apply(headers);
+    }
+    if (policies.piiMasker() != null) {
+      headers.remove("Accept-Encoding"); // a body to mask must come uncompressed
+    }
     HeaderHygiene.addForwardingHeaders(request.headers(), headers, exchange.requestId(), exchange.clientIp(),
         request.isSSL(), tenant == null ? null : tenant.id().toString());
     Buffer buffered = exchange.body();
@@ -177,11 +189,17 @@ final class UpstreamForwarder {
       return;
     }
     Tenant tenant = exchange.tenant();
+    RoutePolicies policies = Objects.requireNonNull(exchange.match()).policies();
     response.setStatusCode(upstream.statusCode());
     hygiene.copy(upstream.headers(), response.headers());
+    HeaderTransform transform = policies.responseTransform();
+    if (transform != null) {
+      transform.apply(response.headers());
+    }
     HeaderHygiene.addResponseHeaders(response.headers(), exchange.requestId(),
         tenant == null ? null : tenant.id().toString());
     RateLimitHeaders.add(response.headers(), exchange.rateLimit());
+    CorsPolicy.addHeaders(response.headers(), exchange);
     String executionId = exchange.workflowExecutionId();
     if (executionId != null) {
       WorkflowTriggerHandler.addWorkflowHeaders(response, executionId);
@@ -190,6 +208,11 @@ final class UpstreamForwarder {
     if (request.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200) {
       upstream.end();
       response.end();
+      return;
+    }
+    PiiMasker masker = policies.piiMasker();
+    if (masker != null && MaskedBody.applies(upstream.headers())) {
+      MaskedBody.relay(request, exchange, upstream, masker, maxBodyBytes);
       return;
     }
     response.send(upstream).onFailure(error -> {

@@ -5,6 +5,7 @@ import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.contracts.workflow.WorkflowTriggered;
 import dev.flowgate.gateway.pipeline.Exchange;
+import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.workflow.InputTemplate;
@@ -128,6 +129,7 @@ final class WorkflowTriggerHandler {
     HeaderHygiene.addResponseHeaders(response.headers(), exchange.requestId(),
         tenant == null ? null : tenant.id().toString());
     RateLimitHeaders.add(response.headers(), exchange.rateLimit());
+    CorsPolicy.addHeaders(response.headers(), exchange);
     addWorkflowHeaders(response, executionId);
     response.headers().set("Content-Type", "application/json");
     ObjectNode body = EventCodec.mapper().createObjectNode()

@@ -2,6 +2,7 @@ package dev.flowgate.gateway.routing;
 
 import dev.flowgate.contracts.config.GatewaySnapshot.Route;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
+import dev.flowgate.gateway.policies.RoutePolicies;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,8 +60,9 @@ public final class RouteTable {
       if (route.paths().isEmpty()) {
         throw new IllegalArgumentException("route " + route.id() + " has no path");
       }
+      RoutePolicies policies = RoutePolicies.of(route);
       for (String path : route.paths()) {
-        Entry entry = new Entry(route, service, upstream, PathPattern.parse(path), hosts, methods);
+        Entry entry = new Entry(route, service, upstream, PathPattern.parse(path), hosts, methods, policies);
         byTenant.computeIfAbsent(route.tenantId(), t -> new ArrayList<>()).add(entry);
       }
     }
@@ -79,14 +81,16 @@ public final class RouteTable {
       if (entry.accepts(host, method, path)) {
         Route route = entry.route();
         String remainder = route.stripPath() ? entry.pattern().remainder(path) : path;
-        return new RouteMatch(route, entry.service(), entry.upstream(), entry.upstream().pathFor(remainder));
+        return new RouteMatch(route, entry.service(), entry.upstream(), entry.upstream().pathFor(remainder),
+            entry.policies());
       }
     }
     return null;
   }
 
   private record Entry(
-      Route route, Service service, Upstream upstream, PathPattern pattern, List<String> hosts, Set<String> methods) {
+      Route route, Service service, Upstream upstream, PathPattern pattern, List<String> hosts, Set<String> methods,
+      RoutePolicies policies) {
 
     boolean accepts(String host, String method, String path) {
       return (methods.isEmpty() || methods.contains(method)) && pattern.matches(path) && acceptsHost(host);
