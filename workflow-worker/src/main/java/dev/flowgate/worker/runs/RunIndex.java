@@ -2,15 +2,22 @@ package dev.flowgate.worker.runs;
 
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.worker.dsl.RunState;
+import dev.flowgate.worker.dsl.RunStatus;
+import dev.flowgate.worker.dsl.StepState;
 import dev.flowgate.worker.dsl.StepStatus;
+import dev.flowgate.worker.events.Transitions;
+import dev.flowgate.worker.events.WorkflowTransition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,19 +32,45 @@ public class RunIndex {
     this.jdbc = jdbc;
   }
 
-  /** Registers a run about to start; an existing run (any tenant) is left alone. */
+  /**
+   * Registers a run about to start (its first transition, PENDING, is number 1); an existing run
+   * (any tenant) is left alone.
+   */
   public boolean register(String executionId, UUID tenantId, @Nullable String workflowId, @Nullable Integer version, String triggerType) {
     return jdbc.sql("""
-            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status)
-            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING') on conflict (execution_id) do nothing""")
+            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status, transitions)
+            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING', 1) on conflict (execution_id) do nothing""")
         .param("id", executionId).param("tenant", tenantId).param("workflow", workflowId)
         .param("version", version).param("trigger", triggerType).update() == 1;
   }
 
-  /** Stores a snapshot unless a newer revision (or another tenant's run) is there. */
+  /**
+   * Stores a snapshot unless a newer revision (or another tenant's run) is there, and returns the
+   * transitions it made, numbered on from the run's last one (none when the snapshot was stale).
+   */
   @Transactional
-  public void record(RunSnapshot snapshot) {
+  public List<WorkflowTransition> record(RunSnapshot snapshot) {
     UUID tenant = UUID.fromString(snapshot.tenantId());
+    // the run's row lock orders concurrent snapshots of one run, so their transitions never interleave;
+    // a run nobody registered (a sub-workflow) gets its row first, so its first snapshots queue up too
+    jdbc.sql("""
+            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status)
+            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING') on conflict (execution_id) do nothing""")
+        .param("id", snapshot.executionId()).param("tenant", tenant).param("workflow", snapshot.workflowId())
+        .param("version", snapshot.version()).param("trigger", snapshot.triggerType() == null ? "manual" : snapshot.triggerType())
+        .update();
+    Optional<Previous> previous = jdbc.sql("""
+            select status, transitions from workflows.workflow_runs where execution_id = :id and tenant_id = :tenant for update""")
+        .param("id", snapshot.executionId()).param("tenant", tenant)
+        .query((rs, n) -> new Previous(RunState.valueOf(rs.getString("status")), rs.getLong("transitions")))
+        .optional()
+        .filter(run -> run.transitions() > 0);
+    Map<String, StepState> stepsBefore = new HashMap<>();
+    if (previous.isPresent()) {
+      jdbc.sql("select step_id, status from workflows.workflow_run_steps where execution_id = :id")
+          .param("id", snapshot.executionId())
+          .query((RowCallbackHandler) rs -> stepsBefore.put(rs.getString("step_id"), StepState.valueOf(rs.getString("status"))));
+    }
     int updated = jdbc.sql("""
             insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status,
                                        current_step, progress, error, revision, last_update)
@@ -53,7 +86,7 @@ public class RunIndex {
         .param("revision", snapshot.revision())
         .update();
     if (updated == 0) {
-      return;
+      return List.of();
     }
     List<StepStatus> steps = snapshot.status().steps();
     for (int position = 0; position < steps.size(); position++) {
@@ -71,7 +104,16 @@ public class RunIndex {
           .param("error", step.error())
           .update();
     }
+    List<WorkflowTransition> transitions = Transitions.between(previous.map(Previous::status).orElse(null), stepsBefore,
+        snapshot, previous.map(Previous::transitions).orElse(0L));
+    if (!transitions.isEmpty()) {
+      jdbc.sql("update workflows.workflow_runs set transitions = :n where execution_id = :id")
+          .param("n", transitions.getLast().sequence()).param("id", snapshot.executionId()).update();
+    }
+    return transitions;
   }
+
+  private record Previous(RunState status, long transitions) {}
 
   /** The run, if it is {@code tenantId}'s. */
   public Optional<RunView> find(UUID tenantId, String executionId) {
@@ -100,7 +142,7 @@ public class RunIndex {
             select * from workflows.workflow_run_steps where tenant_id = :tenant and execution_id = :id order by position""")
         .param("tenant", tenantId).param("id", executionId)
         .query((rs, n) -> new StepStatus(rs.getString("step_id"),
-            dev.flowgate.worker.dsl.StepState.valueOf(rs.getString("status")), rs.getInt("attempts"),
+            StepState.valueOf(rs.getString("status")), rs.getInt("attempts"),
             instant(rs, "started_at"), instant(rs, "ended_at"),
             rs.getString("output") == null ? null : EventCodec.mapper().readValue(rs.getString("output"), Object.class),
             rs.getString("error")))
@@ -133,9 +175,29 @@ public class RunIndex {
         .query(String.class).list();
   }
 
-  /** Marks a run Temporal no longer knows as FAILED with {@code reason}; its unfinished steps too. */
+  /**
+   * Marks a run Temporal no longer knows as FAILED with {@code reason}, its unfinished steps too,
+   * and returns the transitions that made.
+   */
   @Transactional
-  public void markLost(String executionId, String reason) {
+  public List<WorkflowTransition> markLost(String executionId, String reason) {
+    Optional<RunSnapshot> before = jdbc.sql("""
+            select * from workflows.workflow_runs where execution_id = :id and status in ('PENDING', 'RUNNING') for update""")
+        .param("id", executionId)
+        .query((rs, n) -> {
+          int version = rs.getInt("version");
+          Integer pinned = rs.wasNull() ? null : version;
+          return new RunSnapshot(executionId, rs.getString("tenant_id"), rs.getString("workflow_id"), pinned,
+              rs.getString("trigger_type"), rs.getLong("revision") + 1000000,
+              new RunStatus(RunState.valueOf(rs.getString("status")), null, 0, List.of(), null));
+        })
+        .optional();
+    if (before.isEmpty()) {
+      return List.of();
+    }
+    long transitions = jdbc.sql("select transitions from workflows.workflow_runs where execution_id = :id")
+        .param("id", executionId).query(Long.class).single();
+    List<StepStatus> stepsBefore = steps(UUID.fromString(before.get().tenantId()), executionId);
     jdbc.sql("""
             update workflows.workflow_runs set status = 'FAILED', error = :reason, current_step = null,
                 revision = revision + 1000000, last_update = now()
@@ -147,5 +209,17 @@ public class RunIndex {
                 error = :reason, ended_at = now()
             where execution_id = :id and status in ('QUEUED', 'EXECUTING')""")
         .param("id", executionId).param("reason", reason).update();
+    List<StepStatus> stepsAfter = steps(UUID.fromString(before.get().tenantId()), executionId);
+    Map<String, StepState> previous = new HashMap<>();
+    stepsBefore.forEach(step -> previous.put(step.id(), step.status()));
+    RunSnapshot lost = new RunSnapshot(executionId, before.get().tenantId(), before.get().workflowId(),
+        before.get().version(), before.get().triggerType(), before.get().revision(),
+        new RunStatus(RunState.FAILED, null, 100, stepsAfter, reason));
+    List<WorkflowTransition> made = Transitions.between(before.get().status().status(), previous, lost, transitions);
+    if (!made.isEmpty()) {
+      jdbc.sql("update workflows.workflow_runs set transitions = :n where execution_id = :id")
+          .param("n", made.getLast().sequence()).param("id", executionId).update();
+    }
+    return made;
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowgate.worker.runs;
 
+import dev.flowgate.worker.events.WorkflowEventPublisher;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -27,10 +28,12 @@ class RunReconciler {
 
   private final RunIndex index;
   private final WorkflowClient temporal;
+  private final WorkflowEventPublisher events;
 
-  RunReconciler(RunIndex index, WorkflowClient temporal) {
+  RunReconciler(RunIndex index, WorkflowClient temporal, WorkflowEventPublisher events) {
     this.index = index;
     this.temporal = temporal;
+    this.events = events;
   }
 
   @Scheduled(initialDelayString = "${flowgate.worker.reconcile-initial-delay:10s}",
@@ -57,7 +60,7 @@ class RunReconciler {
         if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
           throw e;
         }
-        index.markLost(executionId, LOST);
+        events.publish(index.markLost(executionId, LOST));
         lost++;
       }
     }

@@ -6,6 +6,8 @@ import dev.flowgate.worker.dsl.DslWorkflow;
 import dev.flowgate.worker.dsl.RunRequest;
 import dev.flowgate.worker.dsl.ValidationError;
 import dev.flowgate.worker.dsl.WorkflowDefinition;
+import dev.flowgate.worker.events.Transitions;
+import dev.flowgate.worker.events.WorkflowEventPublisher;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -29,9 +31,12 @@ public class RunStarter {
   private final RunIndex index;
   private final DefinitionValidator validator = new DefinitionValidator();
 
-  RunStarter(WorkflowClient temporal, RunIndex index) {
+  private final WorkflowEventPublisher events;
+
+  RunStarter(WorkflowClient temporal, RunIndex index, WorkflowEventPublisher events) {
     this.temporal = temporal;
     this.index = index;
+    this.events = events;
   }
 
   /** Starts a run (or finds it started) and returns its execution id. */
@@ -43,7 +48,9 @@ public class RunStarter {
       throw new InvalidDefinitionException(errors);
     }
     String id = executionId == null || executionId.isBlank() ? UUID.randomUUID().toString() : executionId;
-    if (!index.register(id, tenantId, workflowId, version, triggerType) && index.find(tenantId, id).isEmpty()) {
+    if (index.register(id, tenantId, workflowId, version, triggerType)) {
+      events.publish(List.of(Transitions.pending(id, tenantId.toString(), workflowId, version, triggerType)));
+    } else if (index.find(tenantId, id).isEmpty()) {
       throw new RunNotFoundException(id);
     }
     DslWorkflow run = temporal.newWorkflowStub(DslWorkflow.class, WorkflowOptions.newBuilder()

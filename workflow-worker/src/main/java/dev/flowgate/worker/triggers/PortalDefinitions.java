@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * they are cached.
  */
 @Component
-class PortalDefinitions {
+public class PortalDefinitions {
 
   private static final int CACHE_LIMIT = 500;
 
@@ -36,7 +37,18 @@ class PortalDefinitions {
 
   /** The definition, or a {@link MissingDefinitionException} when the portal has no such version. */
   WorkflowDefinition fetch(UUID tenantId, UUID workflowId, int version) throws IOException, InterruptedException {
-    String path = "/internal/v1/tenants/" + tenantId + "/workflows/" + workflowId + "/versions/" + version;
+    return fetch(tenantId, workflowId.toString(), version);
+  }
+
+  /**
+   * The pinned version, or with {@code version} null the workflow's current one
+   * ({@code .../versions/current}, never cached); a {@link MissingDefinitionException} when the
+   * portal has none.
+   */
+  public WorkflowDefinition fetch(UUID tenantId, String workflowId, @Nullable Integer version)
+      throws IOException, InterruptedException {
+    String path = "/internal/v1/tenants/" + tenantId + "/workflows/" + workflowId + "/versions/"
+        + (version == null ? "current" : version);
     WorkflowDefinition cached = cache.get(path);
     if (cached != null) {
       return cached;
@@ -55,14 +67,14 @@ class PortalDefinitions {
     }
     JsonNode body = EventCodec.mapper().readTree(response.body());
     WorkflowDefinition definition = DefinitionParser.parse(body.path("definition").toString());
-    if (cache.size() < CACHE_LIMIT) {
+    if (version != null && cache.size() < CACHE_LIMIT) {
       cache.put(path, definition);
     }
     return definition;
   }
 
   /** A trigger for a workflow version the portal does not know: retrying will not help. */
-  static final class MissingDefinitionException extends RuntimeException {
+  public static final class MissingDefinitionException extends IllegalStateException {
     MissingDefinitionException(String message) {
       super(message);
     }

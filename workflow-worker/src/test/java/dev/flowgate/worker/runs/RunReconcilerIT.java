@@ -43,6 +43,8 @@ class RunReconcilerIT {
     assertThat(gone.status()).isEqualTo(RunState.FAILED);
     assertThat(gone.error()).contains("no longer knows");
     assertThat(gone.steps().getFirst().status()).isEqualTo(StepState.FAILED);
+    assertThat(jdbc.sql("select transitions from workflows.workflow_runs where execution_id = :id").param("id", lost)
+        .query(Long.class).single()).as("PENDING, RUNNING, QUEUED, EXECUTING, then FAILED step and run").isEqualTo(6);
     assertThat(index.find(tenant, live).orElseThrow().status()).isNotEqualTo(RunState.FAILED);
     starter.cancel(tenant, live);
   }
