@@ -21,6 +21,18 @@ public final class StubBilling {
   private static HttpServer server;
 
   static final Map<String, String> plans = new ConcurrentHashMap<>();
+  /** Calls this period by tenant id (7 when not set). */
+  static final Map<String, Long> calls = new ConcurrentHashMap<>();
+  /** A usage answer's totals and series JSON by tenant id (the default report when not set). */
+  static final Map<String, String> usage = new ConcurrentHashMap<>();
+
+  static final Map<String, String> PLANS = Map.of(
+      "free", "{\"code\":\"free\",\"name\":\"Free\",\"currency\":\"EUR\",\"basePriceMinor\":0,"
+          + "\"includedCalls\":1000,\"overagePerThousandMinor\":0,\"hardLimitCalls\":1000}",
+      "pro", "{\"code\":\"pro\",\"name\":\"Pro\",\"currency\":\"EUR\",\"basePriceMinor\":4900,"
+          + "\"includedCalls\":100000,\"overagePerThousandMinor\":50,\"hardLimitCalls\":null}",
+      "business", "{\"code\":\"business\",\"name\":\"Business\",\"currency\":\"EUR\",\"basePriceMinor\":19900,"
+          + "\"includedCalls\":1000000,\"overagePerThousandMinor\":30,\"hardLimitCalls\":5000000}");
 
   private StubBilling() {}
 
@@ -47,7 +59,7 @@ public final class StubBilling {
     } else if (rest.equals("invoices")) {
       respond(exchange, 200, "{\"items\":[" + invoice(tenant) + "],\"page\":0,\"size\":20,\"total\":1}");
     } else if (rest.equals("invoices/upcoming")) {
-      respond(exchange, 200, invoice(tenant).replace("\"status\":\"paid\"", "\"status\":\"draft\""));
+      respond(exchange, 200, upcoming(tenant));
     } else if (rest.equals("invoices/inv_" + tenant)) {
       respond(exchange, 200, invoice(tenant));
     } else {
@@ -56,13 +68,26 @@ public final class StubBilling {
   }
 
   private static String plan(String tenant) {
-    return "{\"tenantId\":\"" + tenant + "\",\"plan\":{\"code\":\"" + plans.getOrDefault(tenant, "free")
-        + "\",\"currency\":\"EUR\",\"basePriceMinor\":0},\"callsThisPeriod\":7}";
+    String code = plans.getOrDefault(tenant, "free");
+    return "{\"tenantId\":\"" + tenant + "\",\"plan\":" + PLANS.getOrDefault(code, PLANS.get("free")).replace("\"free\"", "\"" + code + "\"")
+        + ",\"periodStart\":\"2026-11-01T00:00:00Z\",\"periodEnd\":\"2026-12-01T00:00:00Z\","
+        + "\"callsThisPeriod\":" + calls.getOrDefault(tenant, 7L) + "}";
   }
 
   private static String invoice(String tenant) {
-    return "{\"id\":\"inv_" + tenant + "\",\"tenantId\":\"" + tenant + "\",\"status\":\"paid\",\"currency\":\"EUR\","
-        + "\"totalMinor\":1900,\"lineItems\":[{\"kind\":\"base\",\"amountMinor\":1900}]}";
+    return "{\"id\":\"inv_" + tenant + "\",\"tenantId\":\"" + tenant + "\",\"number\":\"FG-2026-10-0042\","
+        + "\"periodStart\":\"2026-10-01T00:00:00Z\",\"periodEnd\":\"2026-11-01T00:00:00Z\",\"status\":\"paid\",\"currency\":\"EUR\","
+        + "\"subtotalMinor\":1900,\"totalMinor\":1900,\"lineItems\":[{\"kind\":\"base\",\"description\":\"Starter plan, October 2026\","
+        + "\"quantity\":1,\"unitAmountMinor\":1900,\"amountMinor\":1900}]}";
+  }
+
+  /** The running bill: the base fee plus 5,000 calls of overage at 0.50 per 1,000. */
+  private static String upcoming(String tenant) {
+    return "{\"id\":\"upcoming\",\"tenantId\":\"" + tenant + "\",\"number\":null,"
+        + "\"periodStart\":\"2026-11-01T00:00:00Z\",\"periodEnd\":\"2026-12-01T00:00:00Z\",\"status\":\"draft\",\"currency\":\"EUR\","
+        + "\"subtotalMinor\":2150,\"totalMinor\":2150,\"lineItems\":["
+        + "{\"kind\":\"base\",\"description\":\"Starter plan, November 2026\",\"quantity\":1,\"unitAmountMinor\":1900,\"amountMinor\":1900},"
+        + "{\"kind\":\"overage\",\"description\":\"Calls over the included amount\",\"quantity\":5000,\"unitAmountMinor\":50,\"amountMinor\":250}]}";
   }
 
   private static void respond(HttpExchange exchange, int status, String json) throws IOException {
@@ -83,8 +108,12 @@ public final class StubBilling {
       server.createContext("/internal/v1/usage", exchange -> {
         lastRequest.set(exchange.getRequestURI());
         lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+        String query = exchange.getRequestURI().getRawQuery();
+        String tenant = query == null ? "" : query.replaceAll(".*tenantId=([^&]*).*", "$1");
+        String custom = usage.get(tenant);
         byte[] body = failing
             ? "{\"status\":500}".getBytes(StandardCharsets.UTF_8)
+            : custom != null ? ("{\"tenantId\":\"" + tenant + "\"," + custom + "}").getBytes(StandardCharsets.UTF_8)
             : """
                 {"tenantId":"t","from":"f","to":"t","granularity":"day","groupBy":"none",
                  "totals":{"calls":42,"errors":3,"serverErrors":1,"requestBytes":100,"responseBytes":200},
@@ -95,6 +124,14 @@ public final class StubBilling {
         exchange.close();
       });
       server.createContext("/internal/v1/tenants/", StubBilling::tenants);
+      server.createContext("/internal/v1/plans", exchange -> {
+        lastRequest.set(exchange.getRequestURI());
+        if (failing) {
+          respond(exchange, 500, "{\"status\":500}");
+        } else {
+          respond(exchange, 200, "[" + PLANS.get("free") + "," + PLANS.get("pro") + "," + PLANS.get("business") + "]");
+        }
+      });
       server.start();
     }
     return "http://127.0.0.1:" + server.getAddress().getPort();

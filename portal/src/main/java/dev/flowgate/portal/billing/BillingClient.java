@@ -38,6 +38,12 @@ class BillingClient {
         .build();
   }
 
+  /** The plans a tenant can choose ({@code GET /internal/v1/plans}). */
+  JsonNode plans() {
+    return call("plans", () -> billing.get().uri("/internal/v1/plans")
+        .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
+  }
+
   JsonNode plan(UUID tenantId) {
     return call("plan", () -> billing.get().uri("/internal/v1/tenants/{t}/plan", tenantId)
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));

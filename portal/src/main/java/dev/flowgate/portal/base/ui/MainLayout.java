@@ -90,6 +90,14 @@ public class MainLayout extends AppLayout {
 
   private static void tenantNavigation(SideNav nav, String role) {
     nav.addItem(new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create()));
+    SideNavItem usage = new SideNavItem("Usage", "usage", VaadinIcon.CHART.create());
+    usage.setId("nav-usage");
+    nav.addItem(usage);
+    if (role.equals("owner") || role.equals("admin") || role.equals("billing")) {
+      SideNavItem billing = new SideNavItem("Billing", "billing", VaadinIcon.INVOICE.create());
+      billing.setId("nav-billing");
+      nav.addItem(billing);
+    }
     if (!role.equals("billing")) {
       nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
       nav.addItem(new SideNavItem("Routes", "routes", VaadinIcon.ROAD_BRANCHES.create()));

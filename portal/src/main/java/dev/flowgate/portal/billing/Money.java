@@ -1,0 +1,34 @@
+package dev.flowgate.portal.billing;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Formats billing's amounts, integers in minor units with an ISO currency, for people: the minor
+ * units are scaled by the currency's own fraction digits as a {@link BigDecimal}, never a double.
+ */
+final class Money {
+
+  private Money() {}
+
+  static String format(long minor, String currencyCode, Locale locale) {
+    Currency currency;
+    try {
+      currency = Currency.getInstance(currencyCode);
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      return minor + " (minor units, " + currencyCode + ")";
+    }
+    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+    format.setCurrency(currency);
+    format.setMinimumFractionDigits(digits);
+    format.setMaximumFractionDigits(digits);
+    return format.format(BigDecimal.valueOf(minor, digits));
+  }
+
+  static String count(long value, Locale locale) {
+    return NumberFormat.getIntegerInstance(locale).format(value);
+  }
+}
