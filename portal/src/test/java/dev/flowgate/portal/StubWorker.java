@@ -19,6 +19,8 @@ public final class StubWorker {
   public static final Map<String, JsonNode> runs = new ConcurrentHashMap<>();
   /** {@code executionId/name: payload} of every signal received. */
   public static final List<String> signals = new CopyOnWriteArrayList<>();
+  /** Schedules by {@code tenantId/workflowId/scheduleId}, with the body the portal sent. */
+  public static final Map<String, JsonNode> schedules = new ConcurrentHashMap<>();
   public static volatile boolean failing;
 
   private static HttpServer server;
@@ -48,6 +50,16 @@ public final class StubWorker {
       JsonNode run = EventCodec.mapper().readTree(body);
       runs.putIfAbsent(run.path("executionId").asString(), run);
       respond(exchange, 202, "{\"executionId\":\"" + run.path("executionId").asString() + "\"}");
+    } else if (parts.length == 9 && parts[5].equals("workflows") && parts[7].equals("schedules")) {
+      String key = parts[4] + "/" + parts[6] + "/" + parts[8];
+      if (exchange.getRequestMethod().equals("PUT")) {
+        schedules.put(key, EventCodec.mapper().readTree(body));
+        respond(exchange, 200, EventCodec.toJson(Map.of("scheduleId", parts[8])));
+      } else if (exchange.getRequestMethod().equals("DELETE") && schedules.remove(key) != null) {
+        respond(exchange, 204, "");
+      } else {
+        respond(exchange, 404, "{\"status\":404}");
+      }
     } else if (parts.length >= 8 && parts[5].equals("workflows") && parts[7].equals("runs")) {
       var items = runs.values().stream()
           .filter(r -> r.path("tenantId").asString().equals(parts[4]) && r.path("workflowId").asString().equals(parts[6]))

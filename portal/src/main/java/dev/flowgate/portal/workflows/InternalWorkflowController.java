@@ -17,9 +17,18 @@ class InternalWorkflowController {
     this.workflows = workflows;
   }
 
+  /** The workflow's current version (a schedule with no pinned version runs this one). */
+  @GetMapping("/internal/v1/tenants/{tenantId}/workflows/{workflowId}/versions/current")
+  Map<String, Object> current(@PathVariable UUID tenantId, @PathVariable UUID workflowId) {
+    return body(workflows.currentVersion(tenantId, workflowId));
+  }
+
   @GetMapping("/internal/v1/tenants/{tenantId}/workflows/{workflowId}/versions/{version}")
   Map<String, Object> version(@PathVariable UUID tenantId, @PathVariable UUID workflowId, @PathVariable int version) {
-    WorkflowVersionView found = workflows.version(tenantId, workflowId, version);
+    return body(workflows.version(tenantId, workflowId, version));
+  }
+
+  private static Map<String, Object> body(WorkflowVersionView found) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("workflowId", found.workflowId());
     body.put("version", found.version());

@@ -20,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The worker's internal run API (ARCHITECTURE.md, "Workflow internal API"). The worker's 404
@@ -90,6 +91,35 @@ class WorkerClient {
           .retrieve().toBodilessEntity();
       return JsonNodeFactory.instance.nullNode();
     });
+  }
+
+  /** Creates or replaces the worker's schedule of a {@code schedule} trigger (version null = current). */
+  void putSchedule(UUID tenantId, WorkflowTriggerView trigger) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("cron", trigger.cron());
+    body.put("zone", trigger.zone());
+    body.put("missedRunPolicy", trigger.missedRunPolicy());
+    body.putNull("version");
+    body.set("input", trigger.inputTemplate() == null ? JsonNodeFactory.instance.objectNode() : trigger.inputTemplate());
+    body.put("enabled", true);
+    call("workflow schedule " + trigger.id(), () -> {
+      worker.put().uri("/internal/v1/tenants/{t}/workflows/{w}/schedules/{s}", tenantId, trigger.workflowId(), trigger.id())
+          .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+      return JsonNodeFactory.instance.nullNode();
+    });
+  }
+
+  /** Removes the worker's schedule; one the worker does not know is already gone. */
+  void deleteSchedule(UUID tenantId, UUID workflowId, UUID scheduleId) {
+    try {
+      call("workflow schedule " + scheduleId, () -> {
+        worker.delete().uri("/internal/v1/tenants/{t}/workflows/{w}/schedules/{s}", tenantId, workflowId, scheduleId)
+            .retrieve().toBodilessEntity();
+        return JsonNodeFactory.instance.nullNode();
+      });
+    } catch (NotFoundException e) {
+      // already gone
+    }
   }
 
   private static JsonNode call(String what, Supplier<@Nullable JsonNode> request) {

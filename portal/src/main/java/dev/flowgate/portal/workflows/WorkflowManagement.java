@@ -121,6 +121,18 @@ public class WorkflowManagement {
         .orElseThrow(() -> new NotFoundException("workflow version", id + "@" + version));
   }
 
+  /** The current version, for the given tenant only (schedules with no pinned version). */
+  @Transactional(readOnly = true)
+  public WorkflowVersionView currentVersion(UUID tenantId, UUID id) {
+    return jdbc.sql("""
+            select v.workflow_id, v.version, v.definition::text as definition, v.created_by, v.created_at
+            from workflow_versions v join workflows w on w.id = v.workflow_id and v.version = w.current_version
+            where w.tenant_id = :t and w.id = :id""")
+        .param("t", tenantId).param("id", id)
+        .query(WorkflowManagement::version).optional()
+        .orElseThrow(() -> new NotFoundException("workflow", id));
+  }
+
   private void insertVersion(Actor actor, UUID id, int version, JsonNode definition, Timestamp now) {
     jdbc.sql("""
             insert into workflow_versions (workflow_id, version, definition, created_by, created_at)
