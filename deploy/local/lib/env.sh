@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Secrets and the environment every runtime of the local stack gets (names: docs/ARCHITECTURE.md).
 
-SECRETS_FILE="$STATE_DIR/secrets.env"
+# Per machine, not per checkout: the PostgreSQL database outlives any clone, and its key digests and
+# platform admin only make sense with the pepper and password they were made with.
+SECRETS_FILE="${FLOWGATE_SECRETS_FILE:-${XDG_STATE_HOME:-$HOME/.local/state}/flowgate/secrets.env}"
 SECRET_NAMES=(FLOWGATE_INTERNAL_TOKEN FLOWGATE_KEY_PEPPER STRIPE_WEBHOOK_SECRET FLOWGATE_WEBHOOK_SIGNING_SECRET FLOWGATE_ADMIN_PASSWORD)
 
 random_token() {
@@ -14,6 +16,7 @@ ensure_secrets() {
   local name value
   (
     umask 077
+    mkdir -p "$(dirname "$SECRETS_FILE")"
     touch "$SECRETS_FILE"
   )
   for name in "${SECRET_NAMES[@]}"; do

@@ -96,15 +96,21 @@ ensure_databases() {
   done
 }
 
-# Tests start from an empty database so that nothing a previous run (or a migration still being
+# Tests start from empty databases so that nothing a previous run (or a migration still being
 # written) left behind decides whether they pass.
-# FLOWGATE_TEST_DB names another database, e.g. to run a second suite beside a developer's.
-recreate_test_database() {
-  local db="${FLOWGATE_TEST_DB:-flowgate_test}"
-  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "FLOWGATE_TEST_DB must be a plain lower-case name, not '$db'"
+# Usage: recreate_database NAME; NAME must be a plain lower-case identifier.
+recreate_database() {
+  local db="$1"
+  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || die "database name must be a plain lower-case name, not '$db'"
   info "PostgreSQL: recreating database $db"
   pg_psql -c "drop database if exists $db with (force)" >/dev/null
   pg_psql -c "create database $db owner flowgate" >/dev/null
+}
+
+# FLOWGATE_TEST_DB names another database, e.g. to run a second suite beside a developer's.
+recreate_test_database() {
+  local db="${FLOWGATE_TEST_DB:-flowgate_test}"
+  recreate_database "$db"
   export FLOWGATE_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db"
 }
 
