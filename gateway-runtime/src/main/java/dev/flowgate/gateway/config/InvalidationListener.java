@@ -5,10 +5,7 @@ import dev.flowgate.contracts.Subjects;
 import dev.flowgate.contracts.config.ConfigInvalidated;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
-import io.nats.client.ErrorListener;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,29 +41,14 @@ public class InvalidationListener implements SmartLifecycle {
   @Override
   public synchronized void start() {
     ExecutorService natsThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("nats-", 0).daemon().factory());
-    Options options =
-        new Options.Builder()
-            .server(nats.url())
-            .connectionName("flowgate-gateway")
-            .connectionTimeout(Duration.ofSeconds(2))
-            .maxReconnects(-1)
-            .reconnectWait(Duration.ofSeconds(1))
-            .executor(natsThreads)
-            .connectionListener(this::onConnectionEvent)
-            .errorListener(new ErrorListener() {})
-            .build();
     executor = natsThreads;
     running = true;
-    try {
-      Nats.connectAsynchronously(options, true);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    GatewayNats.connectInBackground(nats.url(), "flowgate-gateway", natsThreads, this::onConnectionEvent);
   }
 
   private synchronized void onConnectionEvent(Connection conn, Events event) {
     if (!running) {
-      closeQuietly(conn);
+      GatewayNats.closeQuietly(conn);
       return;
     }
     if (event == Events.CONNECTED && connection == null) {
@@ -96,20 +78,12 @@ public class InvalidationListener implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     if (connection != null) {
-      closeQuietly(connection);
+      GatewayNats.closeQuietly(connection);
       connection = null;
     }
     if (executor != null) {
       executor.shutdownNow();
       executor = null;
-    }
-  }
-
-  private static void closeQuietly(Connection conn) {
-    try {
-      conn.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -4,14 +4,12 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.Subjects;
 import dev.flowgate.contracts.workflow.WorkflowTriggered;
+import dev.flowgate.gateway.config.GatewayNats;
 import dev.flowgate.gateway.config.GatewayProperties;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
-import io.nats.client.ErrorListener;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -74,26 +72,12 @@ public final class WorkflowTriggerPublisher implements SmartLifecycle {
       log.warn("NATS disabled: routes with a workflow trigger answer 503");
       return;
     }
-    Options options = new Options.Builder()
-        .server(url)
-        .connectionName("flowgate-gateway-workflows")
-        .connectionTimeout(Duration.ofSeconds(2))
-        .maxReconnects(-1)
-        .reconnectWait(Duration.ofSeconds(1))
-        .executor(threads)
-        .connectionListener(this::onConnectionEvent)
-        .errorListener(new ErrorListener() {})
-        .build();
-    try {
-      Nats.connectAsynchronously(options, true);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    GatewayNats.connectInBackground(url, "flowgate-gateway-workflows", threads, this::onConnectionEvent);
   }
 
   private synchronized void onConnectionEvent(Connection conn, Events event) {
     if (!running) {
-      closeQuietly(conn);
+      GatewayNats.closeQuietly(conn);
       return;
     }
     if (event == Events.CONNECTED && connection == null) {
@@ -141,7 +125,7 @@ public final class WorkflowTriggerPublisher implements SmartLifecycle {
     Connection conn = connection;
     connection = null;
     if (conn != null) {
-      closeQuietly(conn);
+      GatewayNats.closeQuietly(conn);
     }
     if (executor != null) {
       executor.shutdownNow();
@@ -153,11 +137,4 @@ public final class WorkflowTriggerPublisher implements SmartLifecycle {
     return running;
   }
 
-  private static void closeQuietly(Connection conn) {
-    try {
-      conn.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }
