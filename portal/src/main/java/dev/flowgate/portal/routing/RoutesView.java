@@ -170,15 +170,8 @@ public class RoutesView extends Main {
       save.setText("Save changes");
       delete.setEnabled(true);
       status.setText("Saved “" + saved.name() + "”.");
-    } catch (InvalidInputException e) {
-      String unplaced = String.join("; ", FormErrors.show(fields, e));
-      status.setText(unplaced.isEmpty() ? "Fix the highlighted fields." : unplaced);
-    } catch (ConflictException e) {
-      name.setInvalid(true);
-      name.setErrorMessage(e.getMessage());
-      status.setText(e.getMessage());
-    } catch (PreconditionFailedException | NotFoundException e) {
-      status.setText("Someone else changed or deleted this route meanwhile; your input is kept — reopen it to compare.");
+    } catch (InvalidInputException | ConflictException | PreconditionFailedException | NotFoundException e) {
+      FormErrors.showSaveFailure(e, fields, status, "route");
     }
   }
 

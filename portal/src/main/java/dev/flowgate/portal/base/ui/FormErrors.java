@@ -1,6 +1,8 @@
 package dev.flowgate.portal.base.ui;
 
+import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.HasValidation;
+import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,5 +39,27 @@ public final class FormErrors {
       }
     }
     return unplaced;
+  }
+
+  /**
+   * Shows why a save was refused while keeping what was typed: field errors beside their fields, a
+   * name clash on the {@code name} field, and a concurrent change or deletion in the status line.
+   */
+  public static void showSaveFailure(RuntimeException failure, Map<String, ? extends HasValidation> fields,
+      HasText status, String resource) {
+    if (failure instanceof InvalidInputException invalid) {
+      String unplaced = String.join("; ", show(fields, invalid));
+      status.setText(unplaced.isEmpty() ? "Fix the highlighted fields." : unplaced);
+    } else if (failure instanceof ConflictException conflict) {
+      HasValidation name = fields.get("name");
+      if (name != null) {
+        name.setInvalid(true);
+        name.setErrorMessage(conflict.getMessage());
+      }
+      status.setText(conflict.getMessage());
+    } else {
+      status.setText("Someone else changed or deleted this " + resource
+          + " meanwhile; your input is kept — reopen it to compare.");
+    }
   }
 }
