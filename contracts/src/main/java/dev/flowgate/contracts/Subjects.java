@@ -7,6 +7,9 @@ public final class Subjects {
 
   public static final String CONFIG_INVALIDATIONS = "config.invalidations";
   public static final String HEALTH_HEARTBEATS = "health.heartbeats";
+
+  /** Billing's quota state per tenant ({@code QuotaStateChanged}); plain NATS, re-sent while blocked. */
+  public static final String BILLING_QUOTAS = "billing.quotas";
   public static final String WORKFLOW_TRIGGERS_ALL = "workflow.triggers.>";
   public static final String WORKFLOW_SIGNALS_ALL = "workflow.signals.>";
 

@@ -3,6 +3,7 @@ package dev.flowgate.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.contracts.audit.AuditRecorded;
+import dev.flowgate.contracts.billing.QuotaStateChanged;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import dev.flowgate.contracts.config.ConfigInvalidated;
 import dev.flowgate.contracts.config.GatewaySnapshot;
@@ -69,6 +70,16 @@ class WireFormatTest {
 
     assertPinned(new Envelope<>(EVENT, invalidation.eventType(), 1, AT, TENANT, null, "portal", invalidation), "config-invalidated.json");
     assertPinned(new Envelope<>(EVENT, heartbeat.eventType(), 1, AT, null, null, "gateway-runtime", heartbeat), "heartbeat.json");
+  }
+
+  @Test
+  void quotaStateKeepsItsWireFormat() {
+    var quota = new QuotaStateChanged(TENANT, "2026-11", "hard_limit_reached", true, 100_000, 80_000, 100_000L,
+        Instant.parse("2026-12-01T00:00:00Z"), AT);
+    var envelope = new Envelope<>(EVENT, quota.eventType(), quota.schemaVersion(), AT, TENANT, null, "billing", quota);
+
+    assertPinned(envelope, "quota-state.json");
+    assertThat(EventCodec.envelope(read("quota-state.json"), QuotaStateChanged.class)).isEqualTo(envelope);
   }
 
   @Test
