@@ -28,6 +28,7 @@ class ApiConsumerJourneyIT {
   private static GatewayClient gateway;
   private static String prefix;
   private static String key;
+  private static String routeId;
 
   @BeforeAll
   static void publishAnApi() {
@@ -36,8 +37,8 @@ class ApiConsumerJourneyIT {
         "a long enough passphrase");
     JsonNode service = tenant.post("/api/v1/services", Map.of("name", "echo", "url", UPSTREAM));
     prefix = "/consumer-" + suffix;
-    tenant.post("/api/v1/routes", Map.of("name", "echo", "serviceId", service.path("id").asString(),
-        "paths", List.of(prefix), "methods", List.of(), "hosts", List.of(), "stripPath", true));
+    routeId = tenant.post("/api/v1/routes", Map.of("name", "echo", "serviceId", service.path("id").asString(),
+        "paths", List.of(prefix), "methods", List.of(), "hosts", List.of(), "stripPath", true)).path("id").asString();
     key = tenant.post("/api/v1/keys", Map.of("name", "consumer")).path("secret").asString();
     gateway = new GatewayClient(STACK.gatewayUrl());
   }
@@ -89,4 +90,55 @@ class ApiConsumerJourneyIT {
     assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(2));
   }
 
+  @Test
+  void aKeyScopedToAnotherRouteMeetsA403Problem() {
+    JsonNode other = tenant.post("/api/v1/routes", Map.of("name", "other", "serviceId",
+        tenant.get("/api/v1/routes/" + routeId).path("serviceId").asString(),
+        "paths", List.of(prefix + "-other"), "methods", List.of(), "hosts", List.of(), "stripPath", true));
+    String scoped = tenant.post("/api/v1/keys", Map.of("name", "scoped", "scopes", List.of(other.path("id").asString())))
+        .path("secret").asString();
+
+    HttpResponse<String> allowed = Eventually.poll(() -> gateway.get(prefix + "-other/ping", scoped), r -> r.statusCode() == 200, TEN_SECONDS);
+    HttpResponse<String> refused = gateway.get(prefix + "/ping", scoped);
+
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertProblem(refused, 403);
+  }
+
+  @Test
+  void aRequestNamingAnotherTenantMeetsA403Problem() {
+    Eventually.poll(() -> gateway.get(prefix + "/ping", key), r -> r.statusCode() == 200, TEN_SECONDS);
+
+    HttpResponse<String> response = gateway.get(prefix + "/ping", key, Map.of("X-Tenant-ID", UUID.randomUUID().toString()));
+
+    assertProblem(response, 403);
+  }
+
+  @Test
+  void aKeyOverItsLimitMeetsA429ProblemWithRetryAfterAndRateLimitHeaders() {
+    String limited = tenant.post("/api/v1/keys", Map.of("name", "limited", "rateLimit", Map.of("limit", 3, "windowSeconds", 60)))
+        .path("secret").asString();
+    HttpResponse<String> first = Eventually.poll(() -> gateway.get(prefix + "/ping", limited), r -> r.statusCode() == 200, TEN_SECONDS);
+    assertThat(first.headers().firstValue("RateLimit-Limit")).hasValue("3");
+    assertThat(first.headers().firstValue("RateLimit-Remaining")).isPresent();
+    assertThat(first.headers().firstValue("RateLimit-Reset")).isPresent();
+
+    HttpResponse<String> response = first;
+    for (int i = 0; i < 5 && response.statusCode() != 429; i++) {
+      response = gateway.get(prefix + "/ping", limited);
+    }
+
+    assertProblem(response, 429);
+    assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+    assertThat(response.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("type").asString()).startsWith("https://flowgate.dev/problems/");
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(response.headers().firstValue("X-Request-ID")).isPresent();
+  }
 }

@@ -39,6 +39,10 @@ public final class ManagementApi {
     return signup.path("tenant").path("slug").asString();
   }
 
+  public JsonNode get(String path) {
+    return send("GET", path, null, 200);
+  }
+
   public JsonNode post(String path, Object body) {
     return send("POST", path, body, 201);
   }
