@@ -39,7 +39,9 @@ start_app() {
   [[ -f "$jar" ]] || die "$(rel "$jar") missing; build it with ./mvnw -B -DskipTests package"
   cp -p "$jar" "$RUN_DIR/$module.jar"
   info "$module: starting (port $port${extra_port:+ and $extra_port})"
+  # the console log stays readable; the same lines go as JSON (ECS) to <module>.json for tools
   start_background "$module" "$(log_file "$module")" \
+    env LOGGING_FILE_NAME="$LOG_DIR/$module.json" LOGGING_STRUCTURED_FORMAT_FILE=ecs \
     "$JAVA" -Dflowgate.component="$module" -Xmx384m "${JVM_FLAGS[@]}" -jar "$RUN_DIR/$module.jar"
 }
 

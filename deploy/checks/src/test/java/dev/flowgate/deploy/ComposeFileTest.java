@@ -101,6 +101,14 @@ class ComposeFileTest {
   }
 
   @Test
+  void every_runtime_logs_one_json_object_per_line() {
+    for (Runtime runtime : Runtime.ALL) {
+      assertThat(environment(runtime.module())).as("environment of %s", runtime)
+          .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    }
+  }
+
+  @Test
   void runtimes_listen_and_publish_on_the_ports_of_the_product_contract() {
     for (Runtime runtime : Runtime.ALL) {
       AppConfig config = runtime.config();

@@ -144,6 +144,11 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void every_runtime_logs_one_json_object_per_line() {
+    assertThat(configMap()).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+  }
+
+  @Test
   void every_variable_a_runtime_reads_is_provided_and_secrets_only_by_reference() {
     Set<String> configured = configMap().keySet();
     List<String> missing = new ArrayList<>();
