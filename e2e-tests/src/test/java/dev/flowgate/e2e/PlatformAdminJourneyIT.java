@@ -54,6 +54,8 @@ class PlatformAdminJourneyIT {
 
     admin.reinstate(tenant.tenantSlug());
     browser.screenshot("admin-02-tenant-reinstated");
+    assertThat(Axe.fromSystemProperties().check(browser.page(), "a11y-admin-tenants"))
+        .as("axe-core WCAG 2.1 A/AA violations on the admin's tenant list").isEmpty();
     HttpResponse<String> served = Eventually.poll(() -> gateway.get(prefix + "/ping", key), r -> r.statusCode() == 200, Duration.ofSeconds(5));
     assertThat(served.statusCode()).isEqualTo(200);
   }
