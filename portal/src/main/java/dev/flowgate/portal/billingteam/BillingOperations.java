@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the billing team changes on a tenant: its plan and credits. Each change goes to billing
  * first; once billing accepted it, it is written to the tenant's audit trail with the operator as
- * the actor and before/after, in one transaction (billing refusing it leaves no audit row).
+ * the actor and before/after (billing refusing it leaves no audit row). No database transaction is
+ * held open while billing is asked: the audit row is written in its own short one afterwards.
  */
 @Service
 public class BillingOperations {
@@ -35,11 +36,13 @@ public class BillingOperations {
   private final BillingTeamClient billing;
   private final TenantService tenants;
   private final AuditTrail audit;
+  private final TransactionTemplate transactions;
 
-  BillingOperations(BillingTeamClient billing, TenantService tenants, AuditTrail audit) {
+  BillingOperations(BillingTeamClient billing, TenantService tenants, AuditTrail audit, TransactionTemplate transactions) {
     this.billing = billing;
     this.tenants = tenants;
     this.audit = audit;
+    this.transactions = transactions;
   }
 
   /** A credit as asked for: an amount in minor units, optionally a currency (else the plan's), and why. */
@@ -68,7 +71,6 @@ public class BillingOperations {
     return errors;
   }
 
-  @Transactional
   public JsonNode issueCredit(PlatformPrincipal operator, UUID tenantId, CreditRequest credit) {
     tenant(tenantId);
     List<InvalidInputException.FieldError> errors = validate(credit);
@@ -77,11 +79,11 @@ public class BillingOperations {
     }
     String reason = credit.reason() == null ? "" : credit.reason().strip();
     JsonNode issued = billing.issueCredit(tenantId, credit.amountMinor(), credit.currency(), reason, operator.email());
-    audit.record(operator.actorOn(tenantId), "billing.credit_issued", "credit", idOf(issued), null, issued);
+    transactions.executeWithoutResult(status ->
+        audit.record(operator.actorOn(tenantId), "billing.credit_issued", "credit", idOf(issued), null, issued));
     return issued;
   }
 
-  @Transactional
   public JsonNode changePlan(PlatformPrincipal operator, UUID tenantId, @Nullable String planCode) {
     tenant(tenantId);
     if (planCode == null || !PLAN_CODE.matcher(planCode).matches()) {
@@ -91,14 +93,14 @@ public class BillingOperations {
     JsonNode after = billing.billing().changePlan(tenantId, planCode);
     String from = before.path("plan").path("code").asString("");
     if (!from.equals(after.path("plan").path("code").asString(""))) {
-      audit.record(operator.actorOn(tenantId), "billing.plan_changed", "plan", tenantId,
-          Map.of("planCode", from), Map.of("planCode", after.path("plan").path("code").asString("")));
+      String to = after.path("plan").path("code").asString("");
+      transactions.executeWithoutResult(status -> audit.record(operator.actorOn(tenantId), "billing.plan_changed", "plan",
+          tenantId, Map.of("planCode", from), Map.of("planCode", to)));
     }
     return after;
   }
 
   /** One tenant's billing on one page: the tenant, plan, running bill, recent invoices, credits and alerts. */
-  @Transactional(readOnly = true)
   public JsonNode drillDown(UUID tenantId) {
     Tenant tenant = tenant(tenantId);
     ObjectNode answer = JsonNodeFactory.instance.objectNode();
