@@ -25,6 +25,8 @@ public final class StubBilling {
   static final Map<String, Long> calls = new ConcurrentHashMap<>();
   /** A usage answer's totals and series JSON by tenant id (the default report when not set). */
   static final Map<String, String> usage = new ConcurrentHashMap<>();
+  /** The usage alerts JSON array by tenant id (one 80% alert when not set). */
+  static final Map<String, String> alerts = new ConcurrentHashMap<>();
 
   static final Map<String, String> PLANS = Map.of(
       "free", "{\"code\":\"free\",\"name\":\"Free\",\"currency\":\"EUR\",\"basePriceMinor\":0,"
@@ -62,6 +64,19 @@ public final class StubBilling {
       respond(exchange, 200, upcoming(tenant));
     } else if (rest.equals("invoices/inv_" + tenant)) {
       respond(exchange, 200, invoice(tenant));
+    } else if (rest.equals("invoices/inv_" + tenant + "/pdf")) {
+      byte[] pdf = ("%PDF-1.4\n% invoice inv_" + tenant + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/pdf");
+      exchange.sendResponseHeaders(200, pdf.length);
+      exchange.getResponseBody().write(pdf);
+      exchange.close();
+    } else if (rest.equals("alerts")) {
+      respond(exchange, 200, alerts.getOrDefault(tenant, "[{\"period\":\"2026-11\",\"threshold\":80,\"calls\":800,"
+          + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-20T14:02:00Z\"}]"));
+    } else if (rest.equals("credits") && exchange.getRequestMethod().equals("POST")) {
+      StubBillingAdmin.issueCredit(exchange, tenant);
+    } else if (rest.equals("credits")) {
+      respond(exchange, 200, "[" + String.join(",", StubBillingAdmin.credits(tenant)) + "]");
     } else {
       respond(exchange, 404, "{\"type\":\"https://flowgate.dev/problems/not-found\",\"status\":404}");
     }
@@ -90,7 +105,7 @@ public final class StubBilling {
         + "{\"kind\":\"overage\",\"description\":\"Calls over the included amount\",\"quantity\":5000,\"unitAmountMinor\":50,\"amountMinor\":250}]}";
   }
 
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+  static void respond(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
     exchange.sendResponseHeaders(status, body.length);
@@ -124,6 +139,7 @@ public final class StubBilling {
         exchange.close();
       });
       server.createContext("/internal/v1/tenants/", StubBilling::tenants);
+      server.createContext("/internal/v1/admin/", StubBillingAdmin::handle);
       server.createContext("/internal/v1/plans", exchange -> {
         lastRequest.set(exchange.getRequestURI());
         if (failing) {
@@ -132,6 +148,8 @@ public final class StubBilling {
           respond(exchange, 200, "[" + PLANS.get("free") + "," + PLANS.get("pro") + "," + PLANS.get("business") + "]");
         }
       });
+      // a cached pool: a streaming export held open must not stall the other stubbed calls
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
       server.start();
     }
     return "http://127.0.0.1:" + server.getAddress().getPort();

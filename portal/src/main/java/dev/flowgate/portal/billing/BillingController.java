@@ -1,7 +1,9 @@
 package dev.flowgate.portal.billing;
 
 import dev.flowgate.portal.base.problems.InvalidInputException;
+import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.TenantPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,9 +58,25 @@ class BillingController {
   @GetMapping("/api/v1/invoices/{id}")
   JsonNode invoice(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String id) {
     if (!ID.matcher(id).matches()) {
-      throw new dev.flowgate.portal.base.problems.NotFoundException("invoice", id);
+      throw new NotFoundException("invoice", id);
     }
     return billing.invoice(principal.actor().tenantId(), id);
+  }
+
+  /** The invoice as a PDF, streamed from billing; another tenant's invoice is a 404 like any unknown one. */
+  @GetMapping("/api/v1/invoices/{id}/pdf")
+  void pdf(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String id, HttpServletResponse response) {
+    if (!ID.matcher(id).matches()) {
+      throw new NotFoundException("invoice", id);
+    }
+    billing.invoicePdf(principal.actor().tenantId(), id,
+        (headers, body) -> Passthrough.toResponse(headers, body, response, "application/pdf", "invoice-" + id + ".pdf"));
+  }
+
+  /** Usage alerts of the caller's tenant: 80% and 100% of the included calls, per period. */
+  @GetMapping("/api/v1/billing/alerts")
+  JsonNode alerts(@AuthenticationPrincipal TenantPrincipal principal) {
+    return billing.alerts(principal.actor().tenantId());
   }
 
   /** {@code PUT /api/v1/billing/plan} body. */

@@ -16,14 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** How the billing screens show periods, invoice states and line items. */
-final class BillingFormats {
+public final class BillingFormats {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private BillingFormats() {}
 
   /** A period as dates; billing's end is exclusive, so the last day shown is the day before it. */
-  static String period(String start, String end) {
+  public static String period(String start, String end) {
     try {
       Instant from = Instant.parse(start);
       Instant to = Instant.parse(end);
@@ -33,12 +33,12 @@ final class BillingFormats {
     }
   }
 
-  static String period(JsonNode invoice) {
+  public static String period(JsonNode invoice) {
     return period(invoice.path("periodStart").asString(""), invoice.path("periodEnd").asString(""));
   }
 
   /** A Lumo badge for an invoice state: paid green, payment failed red, open blue, draft and void grey. */
-  static Span statusBadge(String status) {
+  public static Span statusBadge(String status) {
     Span badge = new Span(switch (status) {
       case "payment_failed" -> "Payment failed";
       case "" -> "Unknown";

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -49,7 +50,10 @@ public class BillingView extends Main {
   final Dialog invoiceDialog = new Dialog();
   final Grid<JsonNode> invoiceLines;
   final Span invoiceTotal = new Span();
+  final Anchor invoicePdf = new Anchor();
+  final UsageAlertsCard alerts;
   private final BillingClient billing;
+  private String openInvoiceId = "";
   private final UUID tenantId;
 
   public BillingView(BillingClient billing, AuthenticationContext authentication) {
@@ -60,6 +64,7 @@ public class BillingView extends Main {
     plan = new PlanCard(billing, tenantId, this::getLocale, this::refreshUpcoming);
     upcomingLines = BillingFormats.lineItems("billing-upcoming-lines", this::getLocale);
     invoiceLines = BillingFormats.lineItems("billing-invoice-lines", this::getLocale);
+    alerts = new UsageAlertsCard(billing, tenantId, this::getLocale, "billing");
 
     Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
     refresh.setId("billing-refresh");
@@ -70,7 +75,7 @@ public class BillingView extends Main {
     header.expand(title);
     header.setWidthFull();
 
-    add(header, plan, upcomingCard(), invoicesCard());
+    add(header, plan, alerts, upcomingCard(), invoicesCard());
     invoiceDialogSetup();
     refresh();
   }
@@ -124,12 +129,16 @@ public class BillingView extends Main {
     invoiceTotal.getStyle().set("font-weight", "700");
     Button close = new Button("Close", e -> invoiceDialog.close());
     close.setId("billing-invoice-close");
+    invoicePdf.setId("billing-invoice-pdf");
+    invoicePdf.setText("Download PDF");
+    invoicePdf.setHref(InvoicePdf.download(billing, tenantId, () -> openInvoiceId));
     invoiceDialog.add(invoiceLines, invoiceTotal);
-    invoiceDialog.getFooter().add(close);
+    invoiceDialog.getFooter().add(invoicePdf, close);
   }
 
   void refresh() {
     plan.refresh();
+    alerts.refresh();
     refreshUpcoming();
     refreshInvoices();
   }
@@ -170,6 +179,8 @@ public class BillingView extends Main {
   void openInvoice(String invoiceId) {
     try {
       JsonNode invoice = billing.invoice(tenantId, invoiceId);
+      openInvoiceId = invoice.path("id").asString(invoiceId);
+      invoicePdf.getElement().setAttribute("aria-label", "Download invoice " + invoice.path("number").asString(invoiceId) + " as PDF");
       invoiceDialog.setHeaderTitle("Invoice " + invoice.path("number").asString(invoiceId) + " · " + BillingFormats.period(invoice));
       invoiceLines.setItems(BillingFormats.linesOf(invoice));
       invoiceTotal.setText("Total " + Money.format(invoice.path("totalMinor").asLong(0), invoice.path("currency").asString(""), getLocale())

@@ -9,11 +9,11 @@ import java.util.Locale;
  * Formats billing's amounts, integers in minor units with an ISO currency, for people: the minor
  * units are scaled by the currency's own fraction digits as a {@link BigDecimal}, never a double.
  */
-final class Money {
+public final class Money {
 
   private Money() {}
 
-  static String format(long minor, String currencyCode, Locale locale) {
+  public static String format(long minor, String currencyCode, Locale locale) {
     Currency currency;
     try {
       currency = Currency.getInstance(currencyCode);
@@ -28,7 +28,7 @@ final class Money {
     return format.format(BigDecimal.valueOf(minor, digits));
   }
 
-  static String count(long value, Locale locale) {
+  public static String count(long value, Locale locale) {
     return NumberFormat.getIntegerInstance(locale).format(value);
   }
 }

@@ -31,6 +31,9 @@ class PlanCard extends Div {
   static final String NORMAL = "success";
   static final String WARNING = "warning";
   static final String EXCEEDED = "error";
+  /** What a change costs; billing prorates the base prices by the days each plan was in force. */
+  static final String PRORATION = "A plan change applies at once. This month's invoice is prorated: each plan's base price "
+      + "counts for the part of the month it was in force.";
 
   final Div facts = new Div();
   final ProgressBar progress = new ProgressBar();
@@ -39,6 +42,7 @@ class PlanCard extends Div {
   final Button change = new Button("Change plan…");
   final ConfirmDialog confirm = new ConfirmDialog();
   final Paragraph status = new Paragraph();
+  final Paragraph proration = new Paragraph(PRORATION);
   private final BillingClient billing;
   private final UUID tenantId;
   private final Supplier<Locale> locale;
@@ -77,7 +81,9 @@ class PlanCard extends Div {
     changeRow.setAlignItems(FlexComponent.Alignment.BASELINE);
     changeRow.setWrap(true);
 
-    add(new H2("Plan"), facts, usageText, progress, status, changeRow);
+    proration.setId("billing-plan-proration");
+    proration.addClassName("flowgate-muted");
+    add(new H2("Plan"), facts, usageText, progress, status, changeRow, proration);
   }
 
   void refresh() {
@@ -160,7 +166,7 @@ class PlanCard extends Div {
       return;
     }
     confirm.setHeader("Change plan to " + planLabel(code) + "?");
-    confirm.setText("The new plan applies from now; the change is prorated on this month's invoice.");
+    confirm.setText(PRORATION);
     confirm.open();
   }
 

@@ -84,4 +84,36 @@ class BillingIT extends PortalIT {
       assertThat(response.header("Retry-After")).isNotNull();
     }
   }
+
+  @Test
+  void an_invoice_pdf_is_streamed_from_billing_and_another_tenants_invoice_is_a_404() throws Exception {
+    Api.Tenant tenant = signUp();
+    Api.Tenant other = signUp();
+    java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/invoices/inv_" + tenant.id() + "/pdf"))
+            .header("Authorization", "Bearer " + member(tenant, "billing")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+    assertThat(new String(pdf.body(), java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-");
+    assertThat(StubBillingControl.lastRequest()).isEqualTo("/internal/v1/tenants/" + tenant.id() + "/invoices/inv_" + tenant.id() + "/pdf");
+    Api.Response foreign = api.get("/api/v1/invoices/inv_" + tenant.id() + "/pdf", other.token());
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(foreign.json().path("type").asString()).endsWith("/not-found");
+  }
+
+  @Test
+  void usage_alerts_come_from_billing_for_the_callers_tenant() {
+    Api.Tenant tenant = signUp();
+    StubBillingControl.alerts(tenant.id(), "[{\"period\":\"2026-11\",\"threshold\":100,\"calls\":1000,"
+        + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-22T09:00:00Z\"}]");
+
+    Api.Response alerts = api.get("/api/v1/billing/alerts", member(tenant, "viewer"));
+
+    assertThat(alerts.status()).as(alerts.raw()).isEqualTo(200);
+    assertThat(alerts.json().get(0).path("threshold").asInt()).isEqualTo(100);
+    assertThat(StubBillingControl.lastRequest()).isEqualTo("/internal/v1/tenants/" + tenant.id() + "/alerts");
+  }
 }

@@ -160,10 +160,47 @@ class BillingViewIT extends PortalIT {
     assertThat(view.upcomingStatus.getText()).contains("unavailable");
     assertThat(view.upcomingTotal.getText()).isEqualTo("–");
     assertThat(view.invoicesStatus.getText()).contains("unavailable");
+    assertThat(view.alerts.status.getText()).contains("unavailable");
 
     StubBillingControl.failing(false);
     view.refresh();
     assertThat(view.plan.progress.isVisible()).isTrue();
     assertThat(view.upcomingTotal.getText()).isEqualTo("€21.50");
+  }
+
+  @Test
+  void usage_alerts_and_the_proration_note_are_on_the_billing_page() {
+    Api.Tenant tenant = signUp();
+    StubBillingControl.alerts(tenant.id(), "[{\"period\":\"2026-11\",\"threshold\":100,\"calls\":1000,\"includedCalls\":1000,"
+        + "\"raisedAt\":\"2026-11-22T09:00:00Z\"},{\"period\":\"2026-11\",\"threshold\":80,\"calls\":800,"
+        + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-20T14:02:00Z\"}]");
+
+    BillingView view = billingAs(tenant, "billing");
+
+    assertThat(view.alerts.count()).isEqualTo(2);
+    assertThat(view.alerts.list.getChildren().findFirst().orElseThrow().getElement().getText())
+        .contains("2026-11: 100% of the included calls reached (1,000 of 1,000), 2026-11-22 09:00 UTC");
+    assertThat(view.plan.proration.getText()).contains("prorated");
+    StubBillingControl.alerts(tenant.id(), "[]");
+    view.refresh();
+    assertThat(view.alerts.status.getText()).startsWith("No alerts");
+  }
+
+  @Test
+  void the_open_invoice_downloads_as_a_pdf_streamed_from_billing() throws Exception {
+    Api.Tenant tenant = signUp();
+    BillingView view = billingAs(tenant, "owner");
+    view.openInvoice("inv_" + tenant.id());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    com.vaadin.flow.server.streams.DownloadEvent event = org.mockito.Mockito.mock(com.vaadin.flow.server.streams.DownloadEvent.class);
+    org.mockito.Mockito.when(event.getOutputStream()).thenReturn(out);
+
+    InvoicePdf.download(billing, tenant.id(), () -> "inv_" + tenant.id()).handleDownloadRequest(event);
+
+    assertThat(view.invoicePdf.getElement().getAttribute("aria-label")).contains("FG-2026-10-0042");
+    assertThat(view.invoicePdf.getHref()).isNotBlank();
+    org.mockito.Mockito.verify(event).setFileName("invoice-inv_" + tenant.id() + ".pdf");
+    org.mockito.Mockito.verify(event).setContentType("application/pdf");
+    assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-");
   }
 }

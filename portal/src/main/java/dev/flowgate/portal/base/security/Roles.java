@@ -10,7 +10,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * so a new endpoint starts closed.
  *
  * <p>The admin area ({@code /api/v1/admin/**}) belongs to the platform roles only, never to a
- * tenant role: billing-team reads tenants, platform-admin does everything there.
+ * tenant role: billing-team reads tenants and works the billing area ({@code /api/v1/admin/billing/**}:
+ * revenue, usage, invoices, plans and credits), platform-admin does everything there, including
+ * granting billing-team ({@code /api/v1/admin/billing/team}).
  */
 public final class Roles {
 
@@ -40,6 +42,8 @@ public final class Roles {
     rules
         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/invitations/accept").permitAll()
         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+        .requestMatchers("/api/v1/admin/billing/team", "/api/v1/admin/billing/team/**").hasRole(PLATFORM_ADMIN)
+        .requestMatchers("/api/v1/admin/billing", "/api/v1/admin/billing/**").hasAnyRole(PLATFORM_ADMIN, BILLING_TEAM)
         .requestMatchers(HttpMethod.GET, "/api/v1/admin/tenants", "/api/v1/admin/tenants/**")
             .hasAnyRole(PLATFORM_ADMIN, BILLING_TEAM)
         .requestMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole(PLATFORM_ADMIN)

@@ -70,6 +70,7 @@ public class MainLayout extends AppLayout {
       SideNavItem tenantsItem = new SideNavItem("Tenants", "admin/tenants", VaadinIcon.OFFICE.create());
       tenantsItem.setId("nav-admin-tenants");
       nav.addItem(tenantsItem);
+      billingTeamNavigation(nav);
     } else {
       tenantNavigation(nav, signedIn instanceof PortalUser portalUser ? portalUser.role() : "");
     }
@@ -86,6 +87,18 @@ public class MainLayout extends AppLayout {
         .filter(Tenant::isSuspended)
         .map(MainLayout::suspendedBanner)
         .orElse(null);
+  }
+
+  /** The billing area, for both platform roles (billing-team and platform-admin). */
+  private static void billingTeamNavigation(SideNav nav) {
+    String[][] items = {{"Revenue", "billing-team/revenue", "revenue"}, {"Usage by tenant", "billing-team/usage", "usage"},
+        {"All invoices", "billing-team/invoices", "invoices"}, {"Exports", "billing-team/exports", "exports"}};
+    VaadinIcon[] icons = {VaadinIcon.MONEY, VaadinIcon.CHART, VaadinIcon.INVOICE, VaadinIcon.DOWNLOAD};
+    for (int i = 0; i < items.length; i++) {
+      SideNavItem item = new SideNavItem(items[i][0], items[i][1], icons[i].create());
+      item.setId("nav-billing-team-" + items[i][2]);
+      nav.addItem(item);
+    }
   }
 
   private static void tenantNavigation(SideNav nav, String role) {
