@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt JWKS fetching and caching, clock skew for {@code jwt_auth} routes
  * @param trustedProxies CIDRs of proxies in front of the gateway whose {@code X-Forwarded-For}
  *     names the client ({@code ip_filter}); empty: the socket peer is the client
+ * @param cache the {@code response_cache} policy's store, shared by all routes
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(
@@ -45,7 +46,8 @@ public record GatewayProperties(
     @DefaultValue Response response,
     @DefaultValue Workflows workflows,
     @DefaultValue Jwt jwt,
-    @DefaultValue List<String> trustedProxies) {
+    @DefaultValue List<String> trustedProxies,
+    @DefaultValue Cache cache) {
 
   public GatewayProperties {
     trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -224,4 +226,12 @@ public record GatewayProperties(
       @DefaultValue("5s") Duration fetchTimeout,
       @DefaultValue("262144") int maxJwksBytes,
       @DefaultValue("false") boolean allowHttp) {}
+
+  /**
+   * @param maxBytes bodies kept by {@code response_cache} routes, all together; least used go first
+   * @param maxEntryBytes a larger response is passed through, not kept
+   */
+  public record Cache(
+      @DefaultValue("67108864") long maxBytes,
+      @DefaultValue("1048576") long maxEntryBytes) {}
 }

@@ -6,6 +6,7 @@ package dev.flowgate.gateway.problems;
  */
 public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+  REQUEST_SCHEMA_VIOLATION(400, "request-schema-violation", "Request body does not match the schema"),
   MISSING_CREDENTIAL(401, "missing-credential", "Missing credential"),
   INVALID_CREDENTIAL(401, "invalid-credential", "Invalid credential"),
   REVOKED_CREDENTIAL(401, "revoked-credential", "Revoked credential"),

@@ -60,6 +60,7 @@ class ProxyConfiguration {
         Pipeline.tenantOnly(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock)), properties);
     return new GatewayServer(
         new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock,
-            jwksFetcher));
+            jwksFetcher, new ResponseCache(properties.cache(), registry),
+            new SchemaGate(properties.limits().maxBodyBytes(), registry)));
   }
 }
