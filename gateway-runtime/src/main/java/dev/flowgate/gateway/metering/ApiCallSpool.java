@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.metering;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -7,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +203,7 @@ final class ApiCallSpool implements Closeable {
     long records = 0;
     try (InputStream raw = Files.newInputStream(file(segment))) {
       raw.skipNBytes(Math.min(offset, Files.size(file(segment))));
-      DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
       while (next(in) != null) {
         records++;
       }
@@ -225,7 +227,7 @@ final class ApiCallSpool implements Closeable {
     try {
       Files.deleteIfExists(file(segment));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

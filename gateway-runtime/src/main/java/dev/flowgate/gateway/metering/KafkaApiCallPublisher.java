@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,23 +47,14 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
 
   private final GatewayProperties.Kafka kafka;
   private final Supplier<Producer<String, byte[]>> producers;
-  private final Supplier<ApiCallSpool> spools;
   private final BlockingQueue<Envelope<ApiCallRecorded>> queue;
-  private final Queue<Entry> undelivered = new ConcurrentLinkedQueue<>();
+  private final Spooler spooler;
   private final Counter queueFull;
-  private final Counter spoolFull;
   private final Counter failed;
-  private final Counter spooled;
   private volatile boolean available = true;
   private volatile boolean running;
-  private volatile long spoolPending;
-  private volatile long spoolBytes;
-  private boolean spoolFullLogged;
-  private long nextDrainNanos;
-  private @Nullable SpoolDrain drain;
   private @Nullable Thread sender;
   private @Nullable Producer<String, byte[]> producer;
-  private @Nullable ApiCallSpool spool;
 
   public KafkaApiCallPublisher(GatewayProperties.Kafka kafka, java.nio.file.Path spoolDir, MeterRegistry registry) {
     this(kafka, registry, () -> new KafkaProducer<>(producerConfig(kafka)), () -> {
@@ -81,20 +70,13 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
       Supplier<Producer<String, byte[]>> producers, Supplier<ApiCallSpool> spools) {
     this.kafka = kafka;
     this.producers = producers;
-    this.spools = spools;
     this.queue = new ArrayBlockingQueue<>(kafka.queueCapacity());
     this.queueFull = dropped(registry, "queue_full");
-    this.spoolFull = dropped(registry, "spool_full");
+    this.spooler = new Spooler(spools, kafka, registry, dropped(registry, "spool_full"));
     this.failed = Counter.builder("flowgate.gateway.api.calls.failed")
         .description("api.calls records Kafka refused for good (not retriable)").register(registry);
-    this.spooled = Counter.builder("flowgate.gateway.api.calls.spooled")
-        .description("api.calls records written to the disk spool while Kafka could not take them").register(registry);
     Gauge.builder("flowgate.gateway.api.calls.queued", queue, BlockingQueue::size)
         .description("api.calls records waiting for the sender thread").register(registry);
-    Gauge.builder("flowgate.gateway.api.calls.spool.records", this, p -> p.spoolPending)
-        .description("api.calls records in the disk spool, waiting for Kafka").register(registry);
-    Gauge.builder("flowgate.gateway.api.calls.spool.bytes", this, p -> p.spoolBytes)
-        .description("Size of the api.calls disk spool").baseUnit("bytes").register(registry);
   }
 
   private static Counter dropped(MeterRegistry registry, String reason) {
@@ -127,15 +109,13 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
 
   @Override
   public void start() {
-    spool = spools.get();
+    spooler.open();
     producer = producers.get();
-    updateGauges(spool);
     running = true;
     sender = Thread.ofPlatform().name("api-calls-sender").daemon().start(this::sendLoop);
   }
 
   private void sendLoop() {
-    ApiCallSpool disk = Objects.requireNonNull(spool);
     List<Envelope<ApiCallRecorded>> batch = new ArrayList<>(BATCH);
     while (running || !queue.isEmpty()) {
       try {
@@ -145,13 +125,10 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
           queue.drainTo(batch, BATCH - 1);
         }
         for (Envelope<ApiCallRecorded> record : batch) {
-          route(disk, new Entry(String.valueOf(record.tenantId()), EventCodec.toBytes(record)));
+          route(new Entry(String.valueOf(record.tenantId()), EventCodec.toBytes(record)));
         }
         batch.clear();
-        spoolUndelivered(disk);
-        drainSpool(disk);
-        disk.flush();
-        updateGauges(disk);
+        spooler.drain(available, this::send);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -162,45 +139,16 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
   }
 
   /** Straight to Kafka while it answers and nothing waits on disk; else to the spool, in order. */
-  private void route(ApiCallSpool disk, Entry entry) throws IOException {
-    if (!available || !disk.isEmpty() || !undelivered.isEmpty()) {
-      toSpool(disk, entry);
+  private void route(Entry entry) throws IOException {
+    if (!available || spooler.holdsRecords()) {
+      spooler.add(entry);
       return;
     }
     send(entry, error -> {
       if (error != null) {
-        undelivered.add(entry);
+        spooler.addLater(entry);
       }
     });
-  }
-
-  private void drainSpool(ApiCallSpool disk) throws IOException {
-    SpoolDrain current = drain;
-    if (current != null) {
-      if (!current.settled()) {
-        return;
-      }
-      if (current.delivered()) {
-        disk.commit(current.batch());
-        drain = null;
-      } else if (System.nanoTime() >= nextDrainNanos) {
-        nextDrainNanos = System.nanoTime() + kafka.retryInterval().toNanos();
-        current.send(this::send);
-        return;
-      } else {
-        return;
-      }
-    }
-    if (disk.isEmpty() || (!available && System.nanoTime() < nextDrainNanos)) {
-      return;
-    }
-    nextDrainNanos = System.nanoTime() + kafka.retryInterval().toNanos();
-    ApiCallSpool.Batch next = disk.read(BATCH);
-    if (!next.entries().isEmpty()) {
-      SpoolDrain started = new SpoolDrain(next);
-      drain = started;
-      started.send(this::send);
-    }
   }
 
   /**
@@ -240,32 +188,6 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
     }
   }
 
-  private void spoolUndelivered(ApiCallSpool disk) throws IOException {
-    Entry entry;
-    while ((entry = undelivered.poll()) != null) {
-      toSpool(disk, entry);
-    }
-  }
-
-  private void toSpool(ApiCallSpool disk, Entry entry) throws IOException {
-    if (disk.append(entry)) {
-      spooled.increment();
-      spoolFullLogged = false;
-    } else {
-      spoolFull.increment();
-      if (!spoolFullLogged) {
-        spoolFullLogged = true;
-        log.error("api.calls disk spool is full ({} bytes): records are being dropped until Kafka is back",
-            kafka.spoolMaxBytes());
-      }
-    }
-  }
-
-  private void updateGauges(ApiCallSpool disk) {
-    spoolPending = disk.pending();
-    spoolBytes = disk.bytes();
-  }
-
   /** Lets the sender finish what is queued, closes the producer, and spools what it did not deliver. */
   @Override
   public void stop() {
@@ -282,18 +204,13 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
     if (target != null) {
       target.close(Duration.ofSeconds(5));
     }
-    ApiCallSpool disk = spool;
-    if (disk != null) {
-      try {
-        spoolUndelivered(disk);
-        disk.close();
-      } catch (IOException e) {
-        log.error("Could not spool the last api.calls records: {}", e.toString());
-      }
+    try {
+      spooler.close();
+    } catch (IOException e) {
+      log.error("Could not spool the last api.calls records: {}", e.toString());
     }
     sender = null;
     producer = null;
-    spool = null;
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One batch read from the spool on its way to Kafka. The spool's position moves past it only when
@@ -39,7 +41,7 @@ final class SpoolDrain {
    *
    * @param send sends a record and reports its outcome: null on success, else the error
    */
-  void send(BiConsumer<Entry, java.util.function.Consumer<Throwable>> send) {
+  void send(BiConsumer<Entry, Consumer<@Nullable Throwable>> send) {
     failed.set(false);
     for (int i = 0; i < states.length(); i++) {
       if (states.get(i) == DELIVERED) {

@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -128,7 +129,7 @@ final class ResponseCache {
     Long maxAge = null;
     Long sharedMaxAge = null;
     for (String value : upstream.getAll("Cache-Control")) {
-      for (String directive : value.toLowerCase(java.util.Locale.ROOT).split(",")) {
+      for (String directive : value.toLowerCase(Locale.ROOT).split(",")) {
         String d = directive.strip();
         if (d.equals("no-store") || d.equals("private") || d.equals("no-cache")) {
           return null;
@@ -164,7 +165,7 @@ final class ResponseCache {
   private static boolean varyAllowed(List<String> vary) {
     for (String value : vary) {
       for (String name : value.split(",")) {
-        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name.strip().toLowerCase(Locale.ROOT);
         if (!n.isEmpty() && !n.equals("accept-encoding") && !n.equals("origin")) {
           return false;
         }
