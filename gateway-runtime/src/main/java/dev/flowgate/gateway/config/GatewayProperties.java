@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt JWKS fetching and caching, clock skew for {@code jwt_auth} routes
  * @param trustedProxies CIDRs of proxies in front of the gateway whose {@code X-Forwarded-For}
  *     names the client ({@code ip_filter}); empty: the socket peer is the client
+ * @param cache the {@code response_cache} policy's store, shared by all routes
  */
 @ConfigurationProperties("flowgate.gateway")
 public record GatewayProperties(
@@ -44,7 +46,8 @@ public record GatewayProperties(
     @DefaultValue Response response,
     @DefaultValue Workflows workflows,
     @DefaultValue Jwt jwt,
-    @DefaultValue List<String> trustedProxies) {
+    @DefaultValue List<String> trustedProxies,
+    @DefaultValue Cache cache) {
 
   public GatewayProperties {
     trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -81,16 +84,36 @@ public record GatewayProperties(
   /**
    * FLOWGATE_KAFKA_BOOTSTRAP; {@code api.calls} records.
    *
-   * @param deliveryTimeout how long a record may wait for a broker before it is given up
-   * @param queueCapacity records waiting to be handed to the producer; beyond it they are dropped
-   *     and counted rather than blocking a request
+   * @param deliveryTimeout how long the producer keeps trying a record before it goes to the spool
+   * @param queueCapacity records waiting for the sender thread; beyond it they are dropped and
+   *     counted rather than blocking a request
+   * @param maxBlock how long the sender thread waits for broker metadata or buffer room
+   * @param spoolDir where records Kafka cannot take are kept; default {@code <stateDir>/api-calls-spool}
+   * @param spoolMaxBytes beyond this the spool refuses records (counted, logged)
+   * @param retryInterval how often a spool is tried against Kafka while it does not answer
    */
   public record Kafka(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("127.0.0.1:9092") String bootstrap,
       @DefaultValue("api.calls") String topic,
-      @DefaultValue("24h") Duration deliveryTimeout,
-      @DefaultValue("100000") int queueCapacity) {}
+      @DefaultValue("60s") Duration deliveryTimeout,
+      @DefaultValue("100000") int queueCapacity,
+      @DefaultValue("1s") Duration maxBlock,
+      @Nullable Path spoolDir,
+      @DefaultValue("268435456") long spoolMaxBytes,
+      @DefaultValue("8388608") long spoolSegmentBytes,
+      @DefaultValue("1s") Duration retryInterval) {
+
+    public Kafka {
+      if (deliveryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalStateException("flowgate.gateway.kafka.delivery-timeout must be at least 1s");
+      }
+    }
+
+    public Path spoolDir(Path stateDir) {
+      return spoolDir != null ? spoolDir : stateDir.resolve("api-calls-spool");
+    }
+  }
 
   /**
    * @param allow CIDRs that private, loopback and other internal upstream addresses may be in
@@ -203,4 +226,12 @@ public record GatewayProperties(
       @DefaultValue("5s") Duration fetchTimeout,
       @DefaultValue("262144") int maxJwksBytes,
       @DefaultValue("false") boolean allowHttp) {}
+
+  /**
+   * @param maxBytes bodies kept by {@code response_cache} routes, all together; least used go first
+   * @param maxEntryBytes a larger response is passed through, not kept
+   */
+  public record Cache(
+      @DefaultValue("67108864") long maxBytes,
+      @DefaultValue("1048576") long maxEntryBytes) {}
 }

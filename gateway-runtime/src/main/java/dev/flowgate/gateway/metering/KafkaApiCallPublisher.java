@@ -4,16 +4,21 @@ import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.metering.ApiCallSpool.Entry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,39 +35,54 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Hands records to an idempotent {@code acks=all} producer from a thread of its own, because
  * {@code KafkaProducer.send} blocks while the broker's metadata is unknown or its buffer is full.
- * A record Kafka refuses with a retriable error (no broker yet) goes back in the queue with its
- * event id, so consumers de-duplicate a record that was in fact delivered. A full queue drops the
- * record and counts it in {@code flowgate_gateway_api_calls_dropped_total}.
+ * A record Kafka cannot take (no broker, buffer full, delivery timed out) goes to the on-disk
+ * {@link ApiCallSpool}; while the spool holds records, new ones follow them there, and the spool
+ * is sent in order, a batch at a time, once Kafka answers again. Only a full spool, or a full
+ * hand-over queue, drops records: counted in {@code flowgate_gateway_api_calls_dropped_total{reason}}.
  */
 public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaApiCallPublisher.class);
+  private static final int BATCH = 500;
 
   private final GatewayProperties.Kafka kafka;
   private final Supplier<Producer<String, byte[]>> producers;
   private final BlockingQueue<Envelope<ApiCallRecorded>> queue;
-  private final Counter dropped;
+  private final Spooler spooler;
+  private final Counter queueFull;
   private final Counter failed;
-  private final AtomicBoolean brokerUnavailable = new AtomicBoolean();
+  private volatile boolean available = true;
   private volatile boolean running;
   private @Nullable Thread sender;
   private @Nullable Producer<String, byte[]> producer;
 
-  public KafkaApiCallPublisher(GatewayProperties.Kafka kafka, MeterRegistry registry) {
-    this(kafka, registry, () -> new KafkaProducer<>(producerConfig(kafka)));
+  public KafkaApiCallPublisher(GatewayProperties.Kafka kafka, java.nio.file.Path spoolDir, MeterRegistry registry) {
+    this(kafka, registry, () -> new KafkaProducer<>(producerConfig(kafka)), () -> {
+      try {
+        return new ApiCallSpool(spoolDir, kafka.spoolMaxBytes(), kafka.spoolSegmentBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open the api.calls spool in " + spoolDir, e);
+      }
+    });
   }
 
-  KafkaApiCallPublisher(
-      GatewayProperties.Kafka kafka, MeterRegistry registry, Supplier<Producer<String, byte[]>> producers) {
+  KafkaApiCallPublisher(GatewayProperties.Kafka kafka, MeterRegistry registry,
+      Supplier<Producer<String, byte[]>> producers, Supplier<ApiCallSpool> spools) {
     this.kafka = kafka;
     this.producers = producers;
     this.queue = new ArrayBlockingQueue<>(kafka.queueCapacity());
-    this.dropped = Counter.builder("flowgate.gateway.api.calls.dropped")
-        .description("api.calls records dropped because the send queue was full").register(registry);
+    this.queueFull = dropped(registry, "queue_full");
+    this.spooler = new Spooler(spools, kafka, registry, dropped(registry, "spool_full"));
     this.failed = Counter.builder("flowgate.gateway.api.calls.failed")
-        .description("api.calls records Kafka did not accept within the delivery timeout").register(registry);
+        .description("api.calls records Kafka refused for good (not retriable)").register(registry);
     Gauge.builder("flowgate.gateway.api.calls.queued", queue, BlockingQueue::size)
-        .description("api.calls records waiting for the producer").register(registry);
+        .description("api.calls records waiting for the sender thread").register(registry);
+  }
+
+  private static Counter dropped(MeterRegistry registry, String reason) {
+    return Counter.builder("flowgate.gateway.api.calls.dropped").tag("reason", reason)
+        .description("api.calls records lost because the hand-over queue or the disk spool was full")
+        .register(registry);
   }
 
   static Map<String, Object> producerConfig(GatewayProperties.Kafka kafka) {
@@ -71,82 +91,123 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
         ProducerConfig.CLIENT_ID_CONFIG, "flowgate-gateway",
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-        (int) Math.min(Integer.MAX_VALUE, kafka.deliveryTimeout().toMillis()),
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) kafka.deliveryTimeout().toMillis(),
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, kafka.deliveryTimeout().toMillis() - 10),
         ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) kafka.maxBlock().toMillis(),
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
   }
 
+  /** Never blocks: the record is queued for the sender thread, or dropped and counted. */
   @Override
   public void publish(Envelope<ApiCallRecorded> record) {
     if (!queue.offer(record)) {
-      dropped.increment();
+      queueFull.increment();
     }
   }
 
   @Override
   public void start() {
+    spooler.open();
     producer = producers.get();
     running = true;
     sender = Thread.ofPlatform().name("api-calls-sender").daemon().start(this::sendLoop);
   }
 
   private void sendLoop() {
-    Producer<String, byte[]> target = Objects.requireNonNull(producer);
+    List<Envelope<ApiCallRecorded>> batch = new ArrayList<>(BATCH);
     while (running || !queue.isEmpty()) {
       try {
-        Envelope<ApiCallRecorded> record = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (record != null) {
-          send(target, record);
+        Envelope<ApiCallRecorded> first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, BATCH - 1);
         }
+        for (Envelope<ApiCallRecorded> record : batch) {
+          route(new Entry(String.valueOf(record.tenantId()), EventCodec.toBytes(record)));
+        }
+        batch.clear();
+        spooler.drain(available, this::send);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        failed.increment();
-        log.warn("Could not hand an api.calls record to Kafka: {}", e.toString());
+      } catch (IOException | RuntimeException e) {
+        log.warn("api.calls sender: {}", e.toString());
       }
     }
   }
 
-  private void send(Producer<String, byte[]> target, Envelope<ApiCallRecorded> record) {
-    String key = String.valueOf(record.tenantId());
-    target.send(new ProducerRecord<>(kafka.topic(), key, EventCodec.toBytes(record)), (metadata, error) -> {
-      if (error == null) {
-        if (brokerUnavailable.compareAndSet(true, false)) {
-          log.info("Kafka accepts api.calls records again");
-        }
-      } else if (error instanceof RetriableException && running) {
-        // e.g. no metadata within max.block.ms while the broker is down: queue it again, same event id
-        if (brokerUnavailable.compareAndSet(false, true)) {
-          log.warn("Kafka unavailable, keeping api.calls records queued: {}", error.toString());
-        }
-        if (!queue.offer(record)) {
-          dropped.increment();
-        }
-      } else {
-        failed.increment();
-        log.warn("api.calls record {} lost: {}", record.correlationId(), error.toString());
+  /** Straight to Kafka while it answers and nothing waits on disk; else to the spool, in order. */
+  private void route(Entry entry) throws IOException {
+    if (!available || spooler.holdsRecords()) {
+      spooler.add(entry);
+      return;
+    }
+    send(entry, error -> {
+      if (error != null) {
+        spooler.addLater(entry);
       }
     });
   }
 
+  /**
+   * Sends one record; {@code outcome} gets null once Kafka has it, or the retriable error. A
+   * record Kafka refuses for good (too large, say) would never go through: it is counted and
+   * reported as done, so it cannot hold up the spool behind it.
+   */
+  private void send(Entry entry, Consumer<@Nullable Throwable> outcome) {
+    Producer<String, byte[]> target = Objects.requireNonNull(producer);
+    try {
+      target.send(new ProducerRecord<>(kafka.topic(), entry.key(), entry.value()), (metadata, error) -> {
+        if (error == null) {
+          if (!available) {
+            available = true;
+            log.info("Kafka accepts api.calls records again");
+          }
+          outcome.accept(null);
+        } else if (error instanceof RetriableException) {
+          unavailable(error);
+          outcome.accept(error);
+        } else {
+          failed.increment();
+          log.warn("api.calls record refused by Kafka for good: {}", error.toString());
+          outcome.accept(null);
+        }
+      });
+    } catch (RuntimeException e) {
+      unavailable(e);
+      outcome.accept(e);
+    }
+  }
+
+  private void unavailable(Throwable error) {
+    if (available) {
+      available = false;
+      log.warn("Kafka cannot take api.calls records ({}); keeping them in the disk spool", error.toString());
+    }
+  }
+
+  /** Lets the sender finish what is queued, closes the producer, and spools what it did not deliver. */
   @Override
   public void stop() {
     running = false;
     Thread thread = sender;
     if (thread != null) {
       try {
-        thread.join(Duration.ofSeconds(5));
+        thread.join(Duration.ofSeconds(10));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     Producer<String, byte[]> target = producer;
     if (target != null) {
-      target.close(Duration.ofSeconds(10));
+      target.close(Duration.ofSeconds(5));
+    }
+    try {
+      spooler.close();
+    } catch (IOException e) {
+      log.error("Could not spool the last api.calls records: {}", e.toString());
     }
     sender = null;
     producer = null;

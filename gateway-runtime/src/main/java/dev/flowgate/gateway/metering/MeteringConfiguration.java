@@ -16,7 +16,7 @@ class MeteringConfiguration {
       LoggerFactory.getLogger(MeteringConfiguration.class).warn("Kafka disabled: api.calls records are not published");
       return record -> { };
     }
-    return new KafkaApiCallPublisher(properties.kafka(), registry);
+    return new KafkaApiCallPublisher(properties.kafka(), properties.kafka().spoolDir(properties.stateDir()), registry);
   }
 
   @Bean

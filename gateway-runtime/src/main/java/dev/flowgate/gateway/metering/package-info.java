@@ -1,8 +1,8 @@
 /**
  * Metering: every call becomes Prometheus metrics and, when its tenant is known, one
  * {@code Envelope<ApiCallRecorded>} on Kafka {@code api.calls}, keyed by tenant id. Publishing
- * never blocks a request: records queue for a sender thread, and the idempotent producer keeps
- * retrying through a Kafka outage for its delivery timeout.
+ * never blocks a request: records queue for a sender thread, and whatever Kafka cannot take goes
+ * to a bounded on-disk spool that is sent, in order, when Kafka is back (and survives a restart).
  */
 @NullMarked
 package dev.flowgate.gateway.metering;

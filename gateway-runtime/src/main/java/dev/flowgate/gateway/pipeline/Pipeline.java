@@ -5,11 +5,13 @@ import dev.flowgate.gateway.auth.ApiKeyAuthenticator;
 import dev.flowgate.gateway.auth.JwtVerifier;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.proxy.UpstreamAddressGuard.Cidr;
+import dev.flowgate.gateway.quota.QuotaBlocks;
 import dev.flowgate.gateway.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,18 @@ public final class Pipeline {
   public static Pipeline standard(
       String domain, ApiKeyAuthenticator authenticator, @Nullable JwtVerifier jwts, List<Cidr> trustedProxies,
       long maxBodyBytes, @Nullable RateLimiter limiter, RateLimit defaultKeyLimit, @Nullable MeterRegistry registry) {
+    return standard(domain, authenticator, jwts, trustedProxies, maxBodyBytes, limiter, defaultKeyLimit, registry,
+        null, Clock.systemUTC());
+  }
+
+  /**
+   * @param quotas tenants billing has blocked; their calls get 429 after authentication, before
+   *     rate limits (a refused call spends no tokens)
+   */
+  public static Pipeline standard(
+      String domain, ApiKeyAuthenticator authenticator, @Nullable JwtVerifier jwts, List<Cidr> trustedProxies,
+      long maxBodyBytes, @Nullable RateLimiter limiter, RateLimit defaultKeyLimit, @Nullable MeterRegistry registry,
+      @Nullable QuotaBlocks quotas, Clock clock) {
     List<RequestStage> stages = new ArrayList<>(List.of(
         new RequestSanityStage(),
         new BodySizeStage(maxBodyBytes),
@@ -80,6 +94,9 @@ public final class Pipeline {
         new IpFilterStage(trustedProxies),
         timed("auth", new JwtStage(jwts), registry),
         new ScopeStage()));
+    if (quotas != null) {
+      stages.add(new QuotaStage(quotas, clock));
+    }
     if (limiter != null) {
       stages.add(timed("rate_limit", new RateLimitStage(limiter, defaultKeyLimit), registry));
     }

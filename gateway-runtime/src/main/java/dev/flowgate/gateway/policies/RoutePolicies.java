@@ -17,11 +17,14 @@ public record RoutePolicies(
     @Nullable CorsPolicy cors,
     @Nullable HeaderTransform requestTransform,
     @Nullable HeaderTransform responseTransform,
-    @Nullable PiiMasker piiMasker) {
+    @Nullable PiiMasker piiMasker,
+    @Nullable SchemaValidation schema,
+    @Nullable ResponseCachePolicy cache) {
 
   public static RoutePolicies of(Route route) {
     return new RoutePolicies(JwtPolicy.of(route), JwtPolicy.acceptsKeys(route), IpFilter.of(route),
         CorsPolicy.of(route), HeaderTransform.of(route, HeaderTransform.REQUEST),
-        HeaderTransform.of(route, HeaderTransform.RESPONSE), PiiMasker.of(route));
+        HeaderTransform.of(route, HeaderTransform.RESPONSE), PiiMasker.of(route),
+        SchemaValidation.of(route), ResponseCachePolicy.of(route));
   }
 }

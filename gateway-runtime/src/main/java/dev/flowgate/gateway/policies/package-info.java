@@ -1,6 +1,7 @@
 /**
  * Route policies beyond authentication and rate limits: CORS, IP allow/deny lists, header
- * transforms and PII masking of JSON response bodies (whose text masker logging can use too).
+ * transforms, PII masking of JSON response bodies (whose text masker logging can use too), JSON
+ * Schema request validation and response caching, each parsed once per snapshot.
  */
 @NullMarked
 package dev.flowgate.gateway.policies;

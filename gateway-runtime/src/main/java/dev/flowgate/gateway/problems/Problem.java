@@ -2,6 +2,7 @@ package dev.flowgate.gateway.problems;
 
 import dev.flowgate.contracts.EventCodec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -10,10 +11,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param retryAfterSeconds set where a retry makes sense; becomes {@code retry_after} and the
  *     {@code Retry-After} header
+ * @param errors what exactly was wrong, e.g. {@code [{"pointer": "/name", "message": ...}]}; null for none
  */
-public record Problem(ProblemType type, String detail, @Nullable Integer retryAfterSeconds) {
+public record Problem(
+    ProblemType type, String detail, @Nullable Integer retryAfterSeconds, @Nullable List<Map<String, String>> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  public Problem(ProblemType type, String detail, @Nullable Integer retryAfterSeconds) {
+    this(type, detail, retryAfterSeconds, null);
+  }
 
   public static Problem of(ProblemType type, String detail) {
     return new Problem(type, detail, null);
@@ -34,6 +41,9 @@ public record Problem(ProblemType type, String detail, @Nullable Integer retryAf
     body.put("requestId", requestId);
     if (retryAfterSeconds != null) {
       body.put("retry_after", retryAfterSeconds);
+    }
+    if (errors != null) {
+      body.put("errors", errors);
     }
     return EventCodec.toBytes(body);
   }

@@ -6,6 +6,7 @@ package dev.flowgate.gateway.problems;
  */
 public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
+  REQUEST_SCHEMA_VIOLATION(400, "request-schema-violation", "Request body does not match the schema"),
   MISSING_CREDENTIAL(401, "missing-credential", "Missing credential"),
   INVALID_CREDENTIAL(401, "invalid-credential", "Invalid credential"),
   REVOKED_CREDENTIAL(401, "revoked-credential", "Revoked credential"),
@@ -18,6 +19,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
   RATE_LIMITED(429, "rate-limited", "Rate limit exceeded"),
+  QUOTA_EXCEEDED(429, "quota-exceeded", "Plan quota exceeded"),
   HEADERS_TOO_LARGE(431, "request-headers-too-large", "Request headers too large"),
   INTERNAL_ERROR(500, "internal-error", "Internal gateway error"),
   UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable"),

@@ -8,6 +8,7 @@ import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.quota.QuotaBlocks;
 import dev.flowgate.gateway.ratelimit.RateLimiter;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,7 @@ class ProxyConfiguration {
   @Bean
   Pipeline pipeline(
       GatewayProperties properties, Clock clock, ObjectProvider<RateLimiter> limiter, MeterRegistry registry,
-      VertxJwksFetcher jwksFetcher) {
+      VertxJwksFetcher jwksFetcher, QuotaBlocks quotas) {
     GatewayProperties.RateLimits limits = properties.rateLimits();
     GatewayProperties.Jwt jwt = properties.jwt();
     JwtVerifier jwts = new JwtVerifier(
@@ -37,7 +38,7 @@ class ProxyConfiguration {
     return Pipeline.standard(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock), jwts,
         properties.trustedProxies().stream().map(UpstreamAddressGuard.Cidr::parse).toList(),
         properties.limits().maxBodyBytes(), limiter.getIfAvailable(),
-        new RateLimit(limits.defaultLimit(), (int) limits.defaultWindow().toSeconds()), registry);
+        new RateLimit(limits.defaultLimit(), (int) limits.defaultWindow().toSeconds()), registry, quotas, clock);
   }
 
   @Bean
@@ -59,6 +60,7 @@ class ProxyConfiguration {
         Pipeline.tenantOnly(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock)), properties);
     return new GatewayServer(
         new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock,
-            jwksFetcher));
+            jwksFetcher, new ResponseCache(properties.cache(), registry),
+            new SchemaGate(properties.limits().maxBodyBytes(), registry)));
   }
 }

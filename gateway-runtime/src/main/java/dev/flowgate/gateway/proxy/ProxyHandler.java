@@ -33,6 +33,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final WorkflowStatusProxy statuses;
   private final HttpClient client;
   private final CallMetering metering;
+  private final ResponseCache cache;
+  private final SchemaGate schemas;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
   private final String domain;
@@ -45,6 +47,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.statuses = services.statuses();
     this.client = client;
     this.metering = services.metering();
+    this.cache = services.cache();
+    this.schemas = services.schemas();
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
     this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
@@ -81,15 +85,26 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  /** After the pipeline (which may have waited for a JWKS): answer the problem, trigger or forward. */
+  /** After the pipeline (which may have waited for a JWKS): answer the problem, or check the body and route. */
   private void dispatch(HttpServerRequest request, Exchange exchange, @Nullable Problem problem) {
     try {
-      WorkflowTrigger trigger;
       if (problem != null) {
         ProblemResponder.respond(request, exchange, problem);
-      } else if ((trigger = WorkflowTrigger.of(Objects.requireNonNull(exchange.match()).route())) != null) {
-        triggers.handle(request, exchange, trigger, forwarder);
       } else {
+        schemas.check(request, exchange, () -> route(request, exchange));
+      }
+    } catch (RuntimeException e) {
+      failed(request, exchange, e);
+    }
+  }
+
+  /** Trigger the route's workflow, or answer from the cache, or forward. */
+  private void route(HttpServerRequest request, Exchange exchange) {
+    try {
+      WorkflowTrigger trigger = WorkflowTrigger.of(Objects.requireNonNull(exchange.match()).route());
+      if (trigger != null) {
+        triggers.handle(request, exchange, trigger, forwarder);
+      } else if (!cache.serve(request, exchange)) {
         forwarder.forward(request, exchange);
       }
     } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.time.Clock;
  *
  * @param statuses {@code /_flowgate/workflow-runs/{id}}
  * @param jwks fetches the JWKS of {@code jwt_auth} routes once Vert.x runs
+ * @param cache {@code response_cache} routes' responses
+ * @param schemas {@code json_schema_validation} routes' request check
  */
 record ProxyServices(
     GatewayProperties properties,
@@ -25,4 +27,6 @@ record ProxyServices(
     WorkflowStatusProxy statuses,
     MeterRegistry registry,
     Clock clock,
-    VertxJwksFetcher jwks) {}
+    VertxJwksFetcher jwks,
+    ResponseCache cache,
+    SchemaGate schemas) {}

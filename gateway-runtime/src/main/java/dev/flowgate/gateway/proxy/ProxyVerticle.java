@@ -35,7 +35,7 @@ final class ProxyVerticle extends VerticleBase {
                 .setMaxWaitQueueSize(-1));
     UpstreamForwarder forwarder = new UpstreamForwarder(vertx, client, services.guard(), services.breakers(),
         new ResponseHygiene(properties.response()), properties.limits().maxBodyBytes(),
-        properties.circuitBreaker().firstRetryDelay().toMillis());
+        properties.circuitBreaker().firstRetryDelay().toMillis(), services.cache());
     WorkflowTriggerHandler triggers = new WorkflowTriggerHandler(
         services.publisher(), properties.limits().maxBodyBytes(), services.clock(), properties.source());
     GatewayProperties.Response response = properties.response();
@@ -53,6 +53,7 @@ final class ProxyVerticle extends VerticleBase {
                 .setInitialSettings(new Http2Settings().setMaxHeaderListSize(4L * properties.limits().maxHeaderBytes()))
                 .setCompressionSupported(response.compression())
                 .setCompressionLevel(response.compressionLevel())
+                .setCompressors(Compressors.forLevel(response.compressionLevel()))
                 .setCompressionContentSizeThreshold(response.compressAbove()))
         .requestHandler(new ProxyHandler(services, forwarder, triggers, client))
         .invalidRequestHandler(ProblemResponder::respondInvalid)

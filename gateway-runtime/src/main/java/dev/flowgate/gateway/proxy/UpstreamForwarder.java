@@ -25,6 +25,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,10 +53,12 @@ final class UpstreamForwarder {
   private final ResponseHygiene hygiene;
   private final long maxBodyBytes;
   private final long firstRetryDelayMs;
+  private final ResponseCache cache;
 
   UpstreamForwarder(
       Vertx vertx, HttpClient client, UpstreamAddressGuard guard, UpstreamBreakers breakers, ResponseHygiene hygiene,
-      long maxBodyBytes, long firstRetryDelayMs) {
+      long maxBodyBytes, long firstRetryDelayMs, ResponseCache cache) {
+    this.cache = cache;
     this.vertx = vertx;
     this.client = client;
     this.guard = guard;
@@ -115,8 +119,8 @@ final class UpstreamForwarder {
     if (transform != null) {
       transform.apply(headers);
     }
-    if (policies.piiMasker() != null) {
-      headers.remove("Accept-Encoding"); // a body to mask must come uncompressed
+    if (policies.piiMasker() != null || policies.cache() != null) {
+      headers.remove("Accept-Encoding"); // a body to mask or keep must come uncompressed
     }
     HeaderHygiene.addForwardingHeaders(request.headers(), headers, exchange.requestId(), exchange.clientIp(),
         request.isSSL(), tenant == null ? null : tenant.id().toString());
@@ -196,6 +200,7 @@ final class UpstreamForwarder {
     if (transform != null) {
       transform.apply(response.headers());
     }
+    List<Map.Entry<String, String>> storable = cache.storable(request, exchange, response.headers());
     HeaderHygiene.addResponseHeaders(response.headers(), exchange.requestId(),
         tenant == null ? null : tenant.id().toString());
     RateLimitHeaders.add(response.headers(), exchange.rateLimit());
@@ -211,6 +216,10 @@ final class UpstreamForwarder {
       return;
     }
     PiiMasker masker = policies.piiMasker();
+    // masked bodies are not kept: the masking would have to be kept with them
+    if (storable != null && masker == null && cache.relayAndStore(request, exchange, upstream, storable)) {
+      return;
+    }
     if (masker != null && MaskedBody.applies(upstream.headers())) {
       MaskedBody.relay(request, exchange, upstream, masker, maxBodyBytes);
       return;

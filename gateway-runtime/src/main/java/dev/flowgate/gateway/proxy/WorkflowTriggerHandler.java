@@ -13,7 +13,6 @@ import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -73,22 +72,7 @@ final class WorkflowTriggerHandler {
   }
 
   private Future<Buffer> readBody(HttpServerRequest request, Exchange exchange) {
-    Promise<Buffer> promise = Promise.promise();
-    Buffer body = Buffer.buffer();
-    request.handler(chunk -> {
-      if (body.length() + chunk.length() > maxBodyBytes) {
-        request.handler(null);
-        ProblemResponder.respond(request, exchange, Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-            "The request body is larger than the " + maxBodyBytes + " bytes this gateway accepts."));
-        promise.tryFail("too large");
-      } else {
-        body.appendBuffer(chunk);
-      }
-    });
-    request.exceptionHandler(promise::tryFail);
-    request.endHandler(v -> promise.tryComplete(body));
-    request.resume();
-    return promise.future();
+    return RequestBody.read(request, exchange, maxBodyBytes);
   }
 
   private static JsonNode context(HttpServerRequest request, Exchange exchange, Buffer body) {

@@ -1,6 +1,6 @@
 package dev.flowgate.gateway.workflow;
 
-import dev.flowgate.gateway.config.GatewayProperties;
+import dev.flowgate.gateway.config.GatewayNats;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class WorkflowConfiguration {
 
   @Bean
-  WorkflowTriggerPublisher workflowTriggerPublisher(GatewayProperties properties) {
-    return new WorkflowTriggerPublisher(properties);
+  WorkflowTriggerPublisher workflowTriggerPublisher(GatewayNats nats) {
+    return new WorkflowTriggerPublisher(nats);
   }
 }

@@ -166,6 +166,21 @@ class LimitsAndHygieneIT {
   }
 
   @Test
+  void a_large_json_response_is_brotli_compressed_when_the_caller_accepts_br() throws Exception {
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/api/json/5000")).timeout(Duration.ofSeconds(10))
+            .header("X-API-Key", key.secret()).header("Accept-Encoding", "gzip, deflate, br").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Encoding")).contains("br");
+    assertThat(response.body().length).isLessThan(1000);
+    com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+    byte[] plain = com.aayushatharva.brotli4j.decoder.Decoder.decompress(response.body()).getDecompressedData();
+    assertThat(new String(plain, StandardCharsets.UTF_8)).hasSize(5000).startsWith("{\"data\":\"aaa");
+  }
+
+  @Test
   void small_responses_and_callers_that_do_not_accept_gzip_get_plain_bodies() {
     HttpResponse<String> small = gateway.send(gateway.request("/api/json/200")
         .header("X-API-Key", key.secret()).header("Accept-Encoding", "gzip"));
