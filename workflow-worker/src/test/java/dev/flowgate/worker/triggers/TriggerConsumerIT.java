@@ -99,4 +99,28 @@ class TriggerConsumerIT {
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer test-internal-token"));
   }
+
+  @Test
+  void a_trigger_naming_no_version_as_the_gateway_sends_it_runs_the_current_version() throws Exception {
+    String durablePrefix = triggers.durablePrefix();
+    Connection connection = await().atMost(Duration.ofSeconds(10)).until(() -> nats.connection().orElse(null), c -> c != null);
+    await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+        connection.jetStreamManagement().getConsumerInfo(Subjects.WORKFLOW_STREAM, durablePrefix + "-triggers") != null);
+    UUID tenant = UUID.randomUUID();
+    UUID workflow = UUID.randomUUID();
+    portal.answer("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/current", 200, """
+        {"workflowId": "%s", "version": 7, "definition": {"name": "current", "steps": [
+          {"id": "echo", "type": "transform", "config": {"expression": "input.path"}}]}}
+        """.formatted(workflow));
+    String executionId = "trigger-it-current-" + UUID.randomUUID();
+
+    publish(Subjects.workflowTriggers(tenant), new WorkflowTriggered(executionId, tenant, workflow, null, null, "api_route",
+        EventCodec.mapper().valueToTree(Map.of("path", "/orders")), "req-2"), tenant);
+
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::status).orElse(null) == RunState.COMPLETED);
+    RunView run = index.find(tenant, executionId).orElseThrow();
+    assertThat(run.version()).isEqualTo(7);
+    assertThat(run.steps().getFirst().output()).isEqualTo("/orders");
+  }
 }
