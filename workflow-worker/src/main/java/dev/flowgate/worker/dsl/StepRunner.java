@@ -20,6 +20,7 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -117,7 +118,7 @@ final class StepRunner {
         break;
       }
       refusals.accept(new SignalRefusal(stepId, name, SignalActor.id(payload), role,
-          java.time.Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+          Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
           (role == null ? "the sender has no role" : "role '" + role + "' may not approve")
               + "; allowed: " + String.join(", ", config.approverRoles())));
     }

@@ -25,15 +25,15 @@ class RunReconciler {
   static final String LOST = "lost: the workflow engine no longer knows this run (a restarted local Temporal dev server)";
   private static final Logger log = LoggerFactory.getLogger(RunReconciler.class);
 
-  private final RunIndex index;
+  private final LostRuns lostRuns;
   private final WorkflowClient temporal;
   private final WorkflowEventPublisher events;
   private final RunStarter starter;
   private final Duration quiet;
 
-  RunReconciler(RunIndex index, WorkflowClient temporal, WorkflowEventPublisher events, RunStarter starter,
+  RunReconciler(LostRuns lostRuns, WorkflowClient temporal, WorkflowEventPublisher events, RunStarter starter,
       RunsProperties properties) {
-    this.index = index;
+    this.lostRuns = lostRuns;
     this.temporal = temporal;
     this.events = events;
     this.starter = starter;
@@ -54,7 +54,7 @@ class RunReconciler {
   int reconcile(Duration quietFor) {
     int lost = 0;
     int restarted = 0;
-    for (String executionId : index.unfinished(quietFor, 500)) {
+    for (String executionId : lostRuns.unfinished(quietFor, 500)) {
       try {
         temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
@@ -68,7 +68,7 @@ class RunReconciler {
         if (starter.restartLost(executionId)) {
           restarted++;
         } else {
-          events.publish(index.markLost(executionId, LOST));
+          events.publish(lostRuns.markLost(executionId, LOST));
           lost++;
         }
       }

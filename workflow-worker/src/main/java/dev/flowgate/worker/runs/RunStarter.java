@@ -34,13 +34,13 @@ public class RunStarter {
   private final DefinitionValidator validator = new DefinitionValidator();
 
   private final WorkflowEventPublisher events;
-  private final RestartableRuns restartable;
+  private final LostRuns lostRuns;
 
-  RunStarter(WorkflowClient temporal, RunIndex index, WorkflowEventPublisher events, RestartableRuns restartable) {
+  RunStarter(WorkflowClient temporal, RunIndex index, WorkflowEventPublisher events, LostRuns lostRuns) {
     this.temporal = temporal;
     this.index = index;
     this.events = events;
-    this.restartable = restartable;
+    this.lostRuns = lostRuns;
   }
 
   /** Starts a run (or finds it started) and returns its execution id. */
@@ -54,7 +54,7 @@ public class RunStarter {
     String id = executionId == null || executionId.isBlank() ? UUID.randomUUID().toString() : executionId;
     if (index.register(id, tenantId, workflowId, version, triggerType)) {
       if (definition.restartable()) {
-        restartable.keep(id, definition, input);
+        lostRuns.keep(id, definition, input);
       }
       events.publish(List.of(Transitions.pending(id, tenantId.toString(), workflowId, version, triggerType)));
     } else if (index.find(tenantId, id).isEmpty()) {
@@ -69,12 +69,12 @@ public class RunStarter {
    * its definition is idempotent; false when it is not (or no longer unfinished).
    */
   boolean restartLost(String executionId) {
-    Optional<RestartableRuns.Restart> lost = restartable.find(executionId);
+    Optional<LostRuns.Restart> lost = lostRuns.find(executionId);
     if (lost.isEmpty()) {
       return false;
     }
-    RestartableRuns.Restart run = lost.get();
-    events.publish(List.copyOf(restartable.reset(run, RESTARTED)));
+    LostRuns.Restart run = lost.get();
+    events.publish(List.copyOf(lostRuns.reset(run, RESTARTED)));
     startExecution(executionId, new RunRequest(run.tenantId().toString(), run.workflowId(), run.version(),
         run.definition(), run.input(), run.triggerType()));
     return true;
