@@ -50,6 +50,7 @@ public class DslWorkflowImpl implements DslWorkflow {
   private @Nullable RunRequest request;
   private long revision;
   private final List<Promise<Void>> reports = new ArrayList<>();
+  private final List<SignalRefusal> refusals = new ArrayList<>();
 
   @Override
   public RunResult run(RunRequest request) {
@@ -66,7 +67,12 @@ public class DslWorkflowImpl implements DslWorkflow {
     }
     definition.steps().forEach(step -> steps.put(step.id(), new StepRecord(step.id())));
     DagPlanner planner = new DagPlanner(definition);
-    StepRunner runner = new StepRunner(request, Workflow.getInfo().getWorkflowId(), inbox);
+    StepRunner runner = new StepRunner(request, Workflow.getInfo().getWorkflowId(), inbox, refusal -> {
+      refusals.add(refusal);
+      Workflow.getLogger(DslWorkflowImpl.class).warn("run {} step {} refused a signal: {}",
+          Workflow.getInfo().getWorkflowId(), refusal.stepId(), refusal.reason());
+      report(false);
+    });
     state = RunState.RUNNING;
     report(false);
     try {
@@ -189,7 +195,7 @@ public class DslWorkflowImpl implements DslWorkflow {
     String current = views.stream()
         .filter(s -> s.status() == StepState.EXECUTING).map(StepStatus::id).findFirst().orElse(null);
     int progress = views.isEmpty() ? 0 : (int) (ended * 100 / views.size());
-    return new RunStatus(state, current, progress, views, error);
+    return new RunStatus(state, current, progress, views, error, List.copyOf(refusals));
   }
 
   private Map<String, StepState> states() {

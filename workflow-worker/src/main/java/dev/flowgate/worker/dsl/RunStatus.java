@@ -1,5 +1,6 @@
 package dev.flowgate.worker.dsl;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param progress the percentage of steps that have ended (succeeded, failed or been skipped)
  * @param error why the run failed, or null
+ * @param refusedSignals signals a step refused (sender's role not allowed to approve), oldest first
  */
 public record RunStatus(
-    RunState status, @Nullable String currentStep, int progress, List<StepStatus> steps, @Nullable String error) {}
+    RunState status, @Nullable String currentStep, int progress, List<StepStatus> steps, @Nullable String error,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SignalRefusal> refusedSignals) {
+
+  public RunStatus {
+    refusedSignals = refusedSignals == null ? List.of() : List.copyOf(refusedSignals);
+  }
+
+  public RunStatus(RunState status, @Nullable String currentStep, int progress, List<StepStatus> steps, @Nullable String error) {
+    this(status, currentStep, progress, steps, error, List.of());
+  }
+}

@@ -33,9 +33,10 @@ public sealed interface StepConfig {
   /**
    * {@code wait_for_signal}: waits for the signal named {@code signal}; a payload with
    * {@code decision: "reject"} (or {@code approved: false}) fails the step unless
-   * {@code continueOnReject}.
+   * {@code continueOnReject}. With {@code approverRoles}, only a signal whose sender has one of
+   * those roles counts ({@link SignalActor}); any other is refused, recorded, and the step waits on.
    */
-  record WaitForSignal(String signal, long timeoutSeconds, boolean continueOnReject)
+  record WaitForSignal(String signal, long timeoutSeconds, boolean continueOnReject, List<String> approverRoles)
       implements StepConfig {}
 
   /** {@code notify}: an email; {@code bodyExpression} (JSONata) wins over the literal {@code body}. */

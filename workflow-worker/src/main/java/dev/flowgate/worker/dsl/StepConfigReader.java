@@ -84,7 +84,7 @@ public final class StepConfigReader {
         yield new StepConfig.WaitForSignal(
             signal == null ? "" : signal,
             timeout == null ? DEFAULT_SIGNAL_TIMEOUT_SECONDS : timeout,
-            Boolean.TRUE.equals(onReject));
+            Boolean.TRUE.equals(onReject), approverRoles());
       }
       case NOTIFY -> new StepConfig.Notify(
           recipients(), orEmpty(string("subject", true)), string("body", false), expression("bodyExpression", false));
@@ -182,6 +182,21 @@ public final class StepConfigReader {
       error("config." + key, key + " must be a list of step ids");
       return List.of();
     }
+    return list.stream().map(String.class::cast).toList();
+  }
+
+  /** A role nobody has would leave the step unapprovable, so only the portal's roles are accepted. */
+  private List<String> approverRoles() {
+    Object raw = step.config().get("approverRoles");
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)) {
+      error("config.approverRoles", "approverRoles must be a non-empty list of roles " + SignalActor.ROLES);
+      return List.of();
+    }
+    list.stream().map(String.class::cast).filter(role -> !SignalActor.ROLES.contains(role))
+        .forEach(role -> error("config.approverRoles", "'" + role + "' is not a role; roles are " + SignalActor.ROLES));
     return list.stream().map(String.class::cast).toList();
   }
 

@@ -20,8 +20,10 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs one step of a run inside the interpreting workflow: workflow code, deterministic. */
 final class StepRunner {
@@ -39,11 +41,13 @@ final class StepRunner {
   private final RunRequest request;
   private final String executionId;
   private final SignalInbox inbox;
+  private final Consumer<SignalRefusal> refusals;
 
-  StepRunner(RunRequest request, String executionId, SignalInbox inbox) {
+  StepRunner(RunRequest request, String executionId, SignalInbox inbox, Consumer<SignalRefusal> refusals) {
     this.request = request;
     this.executionId = executionId;
     this.inbox = inbox;
+    this.refusals = refusals;
   }
 
   StepOutcome run(StepDefinition step, Map<String, Object> context) {
@@ -63,7 +67,7 @@ final class StepRunner {
           Workflow.sleep(Duration.ofMillis(d.millis()));
           yield StepOutcome.success(Map.of("delayedMs", d.millis()), 1);
         }
-        case StepConfig.WaitForSignal w -> waitForSignal(w);
+        case StepConfig.WaitForSignal w -> waitForSignal(step.id(), w);
         case StepConfig.SubWorkflow s -> subWorkflow(step, s, context);
       };
     } catch (CanceledFailure e) {
@@ -99,13 +103,25 @@ final class StepRunner {
     return StepOutcome.success(result.output(), result.attempt());
   }
 
-  private StepOutcome waitForSignal(StepConfig.WaitForSignal config) {
+  private StepOutcome waitForSignal(String stepId, StepConfig.WaitForSignal config) {
     String name = config.signal();
-    boolean arrived = Workflow.await(Duration.ofSeconds(config.timeoutSeconds()), () -> inbox.has(name));
-    if (!arrived) {
-      return StepOutcome.failure("timed out: no '" + name + "' signal within " + config.timeoutSeconds() + " s", 1);
+    long deadline = Workflow.currentTimeMillis() + config.timeoutSeconds() * 1000;
+    Map<String, Object> payload;
+    while (true) {
+      long left = deadline - Workflow.currentTimeMillis();
+      if (left <= 0 || !Workflow.await(Duration.ofMillis(left), () -> inbox.has(name))) {
+        return StepOutcome.failure("timed out: no '" + name + "' signal within " + config.timeoutSeconds() + " s", 1);
+      }
+      payload = inbox.take(name);
+      String role = SignalActor.role(payload);
+      if (config.approverRoles().isEmpty() || config.approverRoles().contains(role)) {
+        break;
+      }
+      refusals.accept(new SignalRefusal(stepId, name, SignalActor.id(payload), role,
+          Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+          (role == null ? "the sender has no role" : "role '" + role + "' may not approve")
+              + "; allowed: " + String.join(", ", config.approverRoles())));
     }
-    Map<String, Object> payload = inbox.take(name);
     if (rejected(payload) && !config.continueOnReject()) {
       Object reason = payload.get("reason");
       return new StepOutcome(false, payload, null, 1, null, false)

@@ -3,6 +3,7 @@ package dev.flowgate.worker.runs;
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.worker.dsl.RunState;
 import dev.flowgate.worker.dsl.RunStatus;
+import dev.flowgate.worker.dsl.SignalRefusal;
 import dev.flowgate.worker.dsl.StepState;
 import dev.flowgate.worker.dsl.StepStatus;
 import dev.flowgate.worker.events.Transitions;
@@ -73,10 +74,12 @@ public class RunIndex {
     }
     int updated = jdbc.sql("""
             insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status,
-                                       current_step, progress, error, revision, last_update)
-            values (:id, :tenant, :workflow, :version, :trigger, :status, :current, :progress, :error, :revision, now())
+                                       current_step, progress, error, revision, refused_signals, last_update)
+            values (:id, :tenant, :workflow, :version, :trigger, :status, :current, :progress, :error, :revision,
+                    cast(:refused as jsonb), now())
             on conflict (execution_id) do update set status = excluded.status, current_step = excluded.current_step,
-                progress = excluded.progress, error = excluded.error, revision = excluded.revision, last_update = now()
+                progress = excluded.progress, error = excluded.error, revision = excluded.revision,
+                refused_signals = excluded.refused_signals, last_update = now()
             where workflow_runs.revision < excluded.revision and workflow_runs.tenant_id = excluded.tenant_id""")
         .param("id", snapshot.executionId()).param("tenant", tenant)
         .param("workflow", snapshot.workflowId()).param("version", snapshot.version())
@@ -84,6 +87,7 @@ public class RunIndex {
         .param("status", snapshot.status().status().name()).param("current", snapshot.status().currentStep())
         .param("progress", snapshot.status().progress()).param("error", snapshot.status().error())
         .param("revision", snapshot.revision())
+        .param("refused", EventCodec.toJson(snapshot.status().refusedSignals()))
         .update();
     if (updated == 0) {
       return List.of();
@@ -151,9 +155,15 @@ public class RunIndex {
 
   private static RunView run(ResultSet rs, List<StepStatus> steps) throws SQLException {
     int version = rs.getInt("version");
-    return new RunView(rs.getString("execution_id"), rs.getString("workflow_id"), rs.wasNull() ? null : version,
+    Integer pinned = rs.wasNull() ? null : version;
+    return new RunView(rs.getString("execution_id"), rs.getString("workflow_id"), pinned,
         rs.getString("trigger_type"), RunState.valueOf(rs.getString("status")), rs.getString("current_step"),
-        rs.getInt("progress"), steps, rs.getString("error"), instant(rs, "created_at"), instant(rs, "last_update"));
+        rs.getInt("progress"), steps, rs.getString("error"), refusals(rs.getString("refused_signals")),
+        instant(rs, "created_at"), instant(rs, "last_update"));
+  }
+
+  private static List<SignalRefusal> refusals(@Nullable String json) {
+    return json == null ? List.of() : List.of(EventCodec.mapper().readValue(json, SignalRefusal[].class));
   }
 
   private static @Nullable String instant(ResultSet rs, String column) throws SQLException {
@@ -163,63 +173,5 @@ public class RunIndex {
 
   private static @Nullable Timestamp timestamp(@Nullable String instant) {
     return instant == null ? null : Timestamp.from(Instant.parse(instant));
-  }
-
-  /** Runs the index believes are not over, not updated for {@code quietFor}, oldest first. */
-  public List<String> unfinished(java.time.Duration quietFor, int limit) {
-    return jdbc.sql("""
-            select execution_id from workflows.workflow_runs
-            where status in ('PENDING', 'RUNNING') and last_update < now() - make_interval(secs => :quiet)
-            order by last_update limit :limit""")
-        .param("quiet", (double) quietFor.toSeconds()).param("limit", limit)
-        .query(String.class).list();
-  }
-
-  /**
-   * Marks a run Temporal no longer knows as FAILED with {@code reason}, its unfinished steps too,
-   * and returns the transitions that made.
-   */
-  @Transactional
-  public List<WorkflowTransition> markLost(String executionId, String reason) {
-    Optional<RunSnapshot> before = jdbc.sql("""
-            select * from workflows.workflow_runs where execution_id = :id and status in ('PENDING', 'RUNNING') for update""")
-        .param("id", executionId)
-        .query((rs, n) -> {
-          int version = rs.getInt("version");
-          Integer pinned = rs.wasNull() ? null : version;
-          return new RunSnapshot(executionId, rs.getString("tenant_id"), rs.getString("workflow_id"), pinned,
-              rs.getString("trigger_type"), rs.getLong("revision") + 1000000,
-              new RunStatus(RunState.valueOf(rs.getString("status")), null, 0, List.of(), null));
-        })
-        .optional();
-    if (before.isEmpty()) {
-      return List.of();
-    }
-    long transitions = jdbc.sql("select transitions from workflows.workflow_runs where execution_id = :id")
-        .param("id", executionId).query(Long.class).single();
-    List<StepStatus> stepsBefore = steps(UUID.fromString(before.get().tenantId()), executionId);
-    jdbc.sql("""
-            update workflows.workflow_runs set status = 'FAILED', error = :reason, current_step = null,
-                revision = revision + 1000000, last_update = now()
-            where execution_id = :id and status in ('PENDING', 'RUNNING')""")
-        .param("id", executionId).param("reason", reason).update();
-    jdbc.sql("""
-            update workflows.workflow_run_steps set
-                status = case when status = 'EXECUTING' then 'FAILED' else 'SKIPPED' end,
-                error = :reason, ended_at = now()
-            where execution_id = :id and status in ('QUEUED', 'EXECUTING')""")
-        .param("id", executionId).param("reason", reason).update();
-    List<StepStatus> stepsAfter = steps(UUID.fromString(before.get().tenantId()), executionId);
-    Map<String, StepState> previous = new HashMap<>();
-    stepsBefore.forEach(step -> previous.put(step.id(), step.status()));
-    RunSnapshot lost = new RunSnapshot(executionId, before.get().tenantId(), before.get().workflowId(),
-        before.get().version(), before.get().triggerType(), before.get().revision(),
-        new RunStatus(RunState.FAILED, null, 100, stepsAfter, reason));
-    List<WorkflowTransition> made = Transitions.between(before.get().status().status(), previous, lost, transitions);
-    if (!made.isEmpty()) {
-      jdbc.sql("update workflows.workflow_runs set transitions = :n where execution_id = :id")
-          .param("n", made.getLast().sequence()).param("id", executionId).update();
-    }
-    return made;
   }
 }

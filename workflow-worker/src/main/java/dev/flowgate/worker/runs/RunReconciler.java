@@ -15,41 +15,46 @@ import org.springframework.stereotype.Component;
 /**
  * Reconciles the run index with Temporal: the local dev server keeps runs in memory, so after it
  * restarts, runs the index still shows as PENDING or RUNNING may be gone. Those Temporal answers
- * NOT_FOUND for are marked FAILED with the reason; while Temporal is unreachable nothing is
- * touched. Runs at start-up and then every few minutes.
+ * NOT_FOUND for are started again when their definition is idempotent (PRODUCT.md: "restarts them
+ * when their trigger is idempotent"), else marked FAILED with the reason; while Temporal is
+ * unreachable nothing is touched. Runs at start-up and then every few minutes.
  */
 @Component
 class RunReconciler {
 
   static final String LOST = "lost: the workflow engine no longer knows this run (a restarted local Temporal dev server)";
   private static final Logger log = LoggerFactory.getLogger(RunReconciler.class);
-  /** A run registered a moment ago may not have reached Temporal yet. */
-  private static final Duration QUIET = Duration.ofSeconds(30);
 
-  private final RunIndex index;
+  private final LostRuns lostRuns;
   private final WorkflowClient temporal;
   private final WorkflowEventPublisher events;
+  private final RunStarter starter;
+  private final Duration quiet;
 
-  RunReconciler(RunIndex index, WorkflowClient temporal, WorkflowEventPublisher events) {
-    this.index = index;
+  RunReconciler(LostRuns lostRuns, WorkflowClient temporal, WorkflowEventPublisher events, RunStarter starter,
+      RunsProperties properties) {
+    this.lostRuns = lostRuns;
     this.temporal = temporal;
     this.events = events;
+    this.starter = starter;
+    this.quiet = properties.reconcileQuiet();
   }
 
   @Scheduled(initialDelayString = "${flowgate.worker.reconcile-initial-delay:10s}",
       fixedDelayString = "${flowgate.worker.reconcile-interval:5m}")
   void reconcileScheduled() {
     try {
-      reconcile(QUIET);
+      reconcile(quiet);
     } catch (RuntimeException e) {
       log.warn("run index reconciliation skipped: {}", e.getMessage());
     }
   }
 
-  /** Checks every quiet unfinished run; returns how many were marked lost. */
+  /** Checks every quiet unfinished run; returns how many Temporal had lost (marked FAILED or restarted). */
   int reconcile(Duration quietFor) {
     int lost = 0;
-    for (String executionId : index.unfinished(quietFor, 500)) {
+    int restarted = 0;
+    for (String executionId : lostRuns.unfinished(quietFor, 500)) {
       try {
         temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
@@ -60,13 +65,18 @@ class RunReconciler {
         if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
           throw e;
         }
-        events.publish(index.markLost(executionId, LOST));
-        lost++;
+        if (starter.restartLost(executionId)) {
+          restarted++;
+        } else {
+          events.publish(lostRuns.markLost(executionId, LOST));
+          lost++;
+        }
       }
     }
-    if (lost > 0) {
-      log.warn("marked {} runs FAILED that Temporal no longer knows", lost);
+    if (lost > 0 || restarted > 0) {
+      log.warn("Temporal no longer knew {} runs: marked {} FAILED, restarted {} of idempotent definitions",
+          lost + restarted, lost, restarted);
     }
-    return lost;
+    return lost + restarted;
   }
 }

@@ -4,6 +4,7 @@ import dev.flowgate.worker.TaskQueues;
 import dev.flowgate.worker.dsl.DefinitionValidator;
 import dev.flowgate.worker.dsl.DslWorkflow;
 import dev.flowgate.worker.dsl.RunRequest;
+import dev.flowgate.worker.dsl.SignalActor;
 import dev.flowgate.worker.dsl.ValidationError;
 import dev.flowgate.worker.dsl.WorkflowDefinition;
 import dev.flowgate.worker.events.Transitions;
@@ -15,6 +16,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -32,11 +34,13 @@ public class RunStarter {
   private final DefinitionValidator validator = new DefinitionValidator();
 
   private final WorkflowEventPublisher events;
+  private final LostRuns lostRuns;
 
-  RunStarter(WorkflowClient temporal, RunIndex index, WorkflowEventPublisher events) {
+  RunStarter(WorkflowClient temporal, RunIndex index, WorkflowEventPublisher events, LostRuns lostRuns) {
     this.temporal = temporal;
     this.index = index;
     this.events = events;
+    this.lostRuns = lostRuns;
   }
 
   /** Starts a run (or finds it started) and returns its execution id. */
@@ -49,29 +53,58 @@ public class RunStarter {
     }
     String id = executionId == null || executionId.isBlank() ? UUID.randomUUID().toString() : executionId;
     if (index.register(id, tenantId, workflowId, version, triggerType)) {
+      if (definition.restartable()) {
+        lostRuns.keep(id, definition, input);
+      }
       events.publish(List.of(Transitions.pending(id, tenantId.toString(), workflowId, version, triggerType)));
     } else if (index.find(tenantId, id).isEmpty()) {
       throw new RunNotFoundException(id);
     }
+    startExecution(id, new RunRequest(tenantId.toString(), workflowId, version, definition, input, triggerType));
+    return id;
+  }
+
+  /**
+   * Starts a run Temporal lost (a restarted local dev server) again under its execution id, when
+   * its definition is idempotent; false when it is not (or no longer unfinished).
+   */
+  boolean restartLost(String executionId) {
+    Optional<LostRuns.Restart> lost = lostRuns.find(executionId);
+    if (lost.isEmpty()) {
+      return false;
+    }
+    LostRuns.Restart run = lost.get();
+    events.publish(List.copyOf(lostRuns.reset(run, RESTARTED)));
+    startExecution(executionId, new RunRequest(run.tenantId().toString(), run.workflowId(), run.version(),
+        run.definition(), run.input(), run.triggerType()));
+    return true;
+  }
+
+  static final String RESTARTED =
+      "restarted: the workflow engine lost this run (a restarted local Temporal dev server) and its definition is idempotent";
+
+  private void startExecution(String id, RunRequest request) {
     DslWorkflow run = temporal.newWorkflowStub(DslWorkflow.class, WorkflowOptions.newBuilder()
         .setTaskQueue(TaskQueues.WORKFLOWS)
         .setWorkflowId(id)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .build());
     try {
-      WorkflowClient.start(run::run,
-          new RunRequest(tenantId.toString(), workflowId, version, definition, input, triggerType));
+      WorkflowClient.start(run::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // the same execution id again: the run exists, nothing to start
     }
-    return id;
   }
 
-  /** Delivers a named signal to a running run of {@code tenantId}. */
-  public void signal(UUID tenantId, String executionId, String name, @Nullable Map<String, Object> payload) {
+  /**
+   * Delivers a named signal to a running run of {@code tenantId}, with its sender ({@code actorId},
+   * {@code actorRole}, either may be null) in the payload's {@code actor} (see {@link SignalActor}).
+   */
+  public void signal(UUID tenantId, String executionId, String name, @Nullable Map<String, Object> payload,
+      @Nullable String actorId, @Nullable String actorRole) {
     requireRun(tenantId, executionId);
     try {
-      temporal.newWorkflowStub(DslWorkflow.class, executionId).signal(name, payload == null ? Map.of() : payload);
+      temporal.newWorkflowStub(DslWorkflow.class, executionId).signal(name, SignalActor.attach(payload, actorId, actorRole));
     } catch (WorkflowNotFoundException e) {
       throw new RunNotRunningException(executionId);
     }

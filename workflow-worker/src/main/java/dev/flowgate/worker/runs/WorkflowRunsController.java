@@ -1,6 +1,7 @@
 package dev.flowgate.worker.runs;
 
 import dev.flowgate.worker.dsl.RunState;
+import dev.flowgate.worker.dsl.SignalActor;
 import dev.flowgate.worker.dsl.WorkflowDefinition;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,8 +60,11 @@ class WorkflowRunsController {
   @PostMapping("/tenants/{tenantId}/workflow-runs/{executionId}/signals/{name}")
   ResponseEntity<Void> signal(
       @PathVariable UUID tenantId, @PathVariable String executionId, @PathVariable String name,
-      @RequestBody(required = false) @Nullable Map<String, Object> payload) {
-    runs.signal(tenantId, executionId, name, payload);
+      @RequestBody(required = false) @Nullable Map<String, Object> payload,
+      @RequestHeader(name = SignalActor.ID_HEADER, required = false) @Nullable String actorId,
+      @RequestHeader(name = SignalActor.ROLE_HEADER, required = false) @Nullable String actorRole) {
+    // the sender comes from the portal's headers only: an "actor" in the body is the caller's claim
+    runs.signal(tenantId, executionId, name, payload, actorId, actorRole);
     return ResponseEntity.accepted().build();
   }
 

@@ -29,15 +29,10 @@ public class PortalDefinitions {
 
   private final RunsProperties properties;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final Map<String, WorkflowDefinition> cache = new ConcurrentHashMap<>();
+  private final Map<String, Versioned> cache = new ConcurrentHashMap<>();
 
   PortalDefinitions(RunsProperties properties) {
     this.properties = properties;
-  }
-
-  /** The definition, or a {@link MissingDefinitionException} when the portal has no such version. */
-  WorkflowDefinition fetch(UUID tenantId, UUID workflowId, int version) throws IOException, InterruptedException {
-    return fetch(tenantId, workflowId.toString(), version);
   }
 
   /**
@@ -47,9 +42,18 @@ public class PortalDefinitions {
    */
   public WorkflowDefinition fetch(UUID tenantId, String workflowId, @Nullable Integer version)
       throws IOException, InterruptedException {
+    return fetchVersion(tenantId, workflowId, version).definition();
+  }
+
+  /** A definition with the version the portal says it is (the current one's number for a null {@code version}). */
+  public record Versioned(int version, WorkflowDefinition definition) {}
+
+  /** Like {@link #fetch(UUID, String, Integer)}, with the version number the portal answered. */
+  public Versioned fetchVersion(UUID tenantId, String workflowId, @Nullable Integer version)
+      throws IOException, InterruptedException {
     String path = "/internal/v1/tenants/" + tenantId + "/workflows/" + workflowId + "/versions/"
         + (version == null ? "current" : version);
-    WorkflowDefinition cached = cache.get(path);
+    Versioned cached = cache.get(path);
     if (cached != null) {
       return cached;
     }
@@ -67,10 +71,12 @@ public class PortalDefinitions {
     }
     JsonNode body = EventCodec.mapper().readTree(response.body());
     WorkflowDefinition definition = DefinitionParser.parse(body.path("definition").toString());
+    Versioned fetched = new Versioned(body.path("version").isNumber() ? body.path("version").asInt()
+        : version == null ? 0 : version, definition);
     if (version != null && cache.size() < CACHE_LIMIT) {
-      cache.put(path, definition);
+      cache.put(path, fetched);
     }
-    return definition;
+    return fetched;
   }
 
   /** A trigger for a workflow version the portal does not know: retrying will not help. */

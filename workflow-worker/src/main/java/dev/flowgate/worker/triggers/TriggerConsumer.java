@@ -5,7 +5,7 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.Subjects;
 import dev.flowgate.contracts.workflow.WorkflowSignalled;
 import dev.flowgate.contracts.workflow.WorkflowTriggered;
-import dev.flowgate.worker.dsl.WorkflowDefinition;
+import dev.flowgate.worker.dsl.SignalActor;
 import dev.flowgate.worker.nats.NatsConnector;
 import dev.flowgate.worker.runs.RunStarter;
 import io.nats.client.Message;
@@ -51,15 +51,13 @@ class TriggerConsumer implements SmartLifecycle {
       return JetStreamLoop.Outcome.DROP;
     }
     WorkflowTriggered trigger = envelope.payload();
-    if (trigger.workflowVersion() == null) {
-      log.error("dropping trigger {}: it names no workflow version", trigger.executionId());
-      return JetStreamLoop.Outcome.DROP;
-    }
     try {
-      WorkflowDefinition definition = definitions.fetch(trigger.tenantId(), trigger.workflowId(), trigger.workflowVersion());
+      // the gateway names no version (its snapshot has none): the run takes the current one
+      PortalDefinitions.Versioned definition =
+          definitions.fetchVersion(trigger.tenantId(), trigger.workflowId().toString(), trigger.workflowVersion());
       @SuppressWarnings("unchecked")
       Map<String, Object> input = trigger.input() == null ? Map.of() : EventCodec.mapper().convertValue(trigger.input(), Map.class);
-      runs.start(trigger.tenantId(), trigger.workflowId().toString(), trigger.workflowVersion(), definition, input,
+      runs.start(trigger.tenantId(), trigger.workflowId().toString(), definition.version(), definition.definition(), input,
           trigger.executionId(), trigger.triggerType());
       return JetStreamLoop.Outcome.ACK;
     } catch (PortalDefinitions.MissingDefinitionException | RunStarter.InvalidDefinitionException
@@ -80,7 +78,10 @@ class TriggerConsumer implements SmartLifecycle {
       WorkflowSignalled signal = EventCodec.envelope(message.getData(), WorkflowSignalled.class).payload();
       @SuppressWarnings("unchecked")
       Map<String, Object> payload = signal.payload() == null ? Map.of() : EventCodec.mapper().convertValue(signal.payload(), Map.class);
-      runs.signal(signal.tenantId(), signal.executionId(), signal.signal(), payload);
+      // WorkflowSignalled has an actorId but no role: the role rides in the payload's actor.role
+      String role = payload.get(SignalActor.KEY) instanceof Map<?, ?> actor && actor.get("role") instanceof String r ? r : null;
+      runs.signal(signal.tenantId(), signal.executionId(), signal.signal(), payload,
+          signal.actorId() == null ? null : signal.actorId().toString(), role);
       return JetStreamLoop.Outcome.ACK;
     } catch (RunStarter.RunNotFoundException | RunStarter.RunNotRunningException e) {
       log.warn("dropping a signal: {}", e.getMessage());

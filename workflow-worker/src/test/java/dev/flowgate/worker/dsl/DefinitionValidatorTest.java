@@ -217,4 +217,30 @@ class DefinitionValidatorTest {
     assertThat(validator.validateSchedule("0 9 * *", "Mars/Olympus"))
         .extracting(ValidationError::field).containsExactly("cron", "timeZone");
   }
+
+  @Test
+  void approver_roles_are_a_non_empty_list_of_the_portals_roles() {
+    assertThat(errorsOf("""
+        [{"id": "a", "type": "wait_for_signal", "config": {"signal": "approval", "approverRoles": ["owner", "admin"]}}]
+        """)).isEmpty();
+    assertThat(errorsOf("""
+        [{"id": "a", "type": "wait_for_signal", "config": {"signal": "approval", "approverRoles": ["owner", "Admin"]}}]
+        """)).singleElement().satisfies(e -> {
+          assertThat(e.field()).isEqualTo("config.approverRoles");
+          assertThat(e.message()).contains("'Admin' is not a role");
+        });
+    assertThat(errorsOf("""
+        [{"id": "a", "type": "wait_for_signal", "config": {"signal": "approval", "approverRoles": []}}]
+        """)).extracting(ValidationError::field).containsExactly("config.approverRoles");
+  }
+
+  @Test
+  void a_definition_may_declare_itself_idempotent() {
+    WorkflowDefinition definition = DefinitionParser.parse("""
+        {"name": "t", "idempotent": true, "steps": [{"id": "a", "type": "transform", "config": {"expression": "1"}}]}
+        """);
+    assertThat(definition.restartable()).isTrue();
+    assertThat(validator.validate(definition)).isEmpty();
+    assertThat(DefinitionParser.parse(PRODUCT_EXAMPLE).restartable()).isFalse();
+  }
 }

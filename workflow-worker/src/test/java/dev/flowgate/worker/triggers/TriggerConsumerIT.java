@@ -99,4 +99,64 @@ class TriggerConsumerIT {
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer test-internal-token"));
   }
+
+  @Test
+  void a_trigger_naming_no_version_as_the_gateway_sends_it_runs_the_current_version() throws Exception {
+    String durablePrefix = triggers.durablePrefix();
+    Connection connection = await().atMost(Duration.ofSeconds(10)).until(() -> nats.connection().orElse(null), c -> c != null);
+    await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+        connection.jetStreamManagement().getConsumerInfo(Subjects.WORKFLOW_STREAM, durablePrefix + "-triggers") != null);
+    UUID tenant = UUID.randomUUID();
+    UUID workflow = UUID.randomUUID();
+    portal.answer("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/current", 200, """
+        {"workflowId": "%s", "version": 7, "definition": {"name": "current", "steps": [
+          {"id": "echo", "type": "transform", "config": {"expression": "input.path"}}]}}
+        """.formatted(workflow));
+    String executionId = "trigger-it-current-" + UUID.randomUUID();
+
+    publish(Subjects.workflowTriggers(tenant), new WorkflowTriggered(executionId, tenant, workflow, null, null, "api_route",
+        EventCodec.mapper().valueToTree(Map.of("path", "/orders")), "req-2"), tenant);
+
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::status).orElse(null) == RunState.COMPLETED);
+    RunView run = index.find(tenant, executionId).orElseThrow();
+    assertThat(run.version()).isEqualTo(7);
+    assertThat(run.steps().getFirst().output()).isEqualTo("/orders");
+  }
+
+  @Test
+  void a_signal_over_nats_carries_its_role_in_the_payload_and_a_role_not_allowed_is_refused() throws Exception {
+    Connection connection = await().atMost(Duration.ofSeconds(10)).until(() -> nats.connection().orElse(null), c -> c != null);
+    await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+        connection.jetStreamManagement().getConsumerInfo(Subjects.WORKFLOW_STREAM, triggers.durablePrefix() + "-signals") != null);
+    UUID tenant = UUID.randomUUID();
+    UUID workflow = UUID.randomUUID();
+    portal.answer("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/1", 200, """
+        {"workflowId": "%s", "version": 1, "definition": {"name": "owners", "steps": [
+          {"id": "approve", "type": "wait_for_signal", "config": {"signal": "approval", "approverRoles": ["owner"]}}]}}
+        """.formatted(workflow));
+    String executionId = "trigger-it-roles-" + UUID.randomUUID();
+    publish(Subjects.workflowTriggers(tenant), new WorkflowTriggered(executionId, tenant, workflow, 1, null, "manual",
+        EventCodec.mapper().valueToTree(Map.of()), null), tenant);
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::currentStep).orElse("").equals("approve"));
+    UUID developer = UUID.randomUUID();
+    UUID owner = UUID.randomUUID();
+
+    publish(Subjects.workflowSignals(tenant), new WorkflowSignalled(executionId, tenant, "approval",
+        EventCodec.mapper().valueToTree(Map.of("decision", "approve", "actor", Map.of("role", "developer"))), developer), tenant);
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(r -> r.refusedSignals().size()).orElse(0) == 1);
+    assertThat(index.find(tenant, executionId).orElseThrow().refusedSignals().getFirst())
+        .satisfies(r -> {
+          assertThat(r.actorId()).isEqualTo(developer.toString());
+          assertThat(r.role()).isEqualTo("developer");
+        });
+    assertThat(index.find(tenant, executionId).orElseThrow().status()).isEqualTo(RunState.RUNNING);
+
+    publish(Subjects.workflowSignals(tenant), new WorkflowSignalled(executionId, tenant, "approval",
+        EventCodec.mapper().valueToTree(Map.of("decision", "approve", "actor", Map.of("role", "owner"))), owner), tenant);
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        index.find(tenant, executionId).map(RunView::status).orElse(null) == RunState.COMPLETED);
+  }
 }
