@@ -16,7 +16,7 @@ class ReadmeTest {
   static final String README = read();
 
   @Test
-  void the_two_setup_commands_come_first_and_the_scripts_exist() {
+  void the_two_setup_commands_come_first_and_the_scripts_exist() throws IOException {
     Matcher blocks = Pattern.compile("```bash\\n(.*?)\\n```", Pattern.DOTALL).matcher(README);
     List<String> commands = new ArrayList<>();
     while (blocks.find() && commands.size() < 2) {
