@@ -128,8 +128,15 @@ public class RouteManagement {
 
   @Transactional
   public void delete(Actor actor, UUID id) {
+    delete(actor, id, null);
+  }
+
+  /** @param ifMatch the route's ETag, or null; a stale one answers 412 and deletes nothing */
+  @Transactional
+  public void delete(Actor actor, UUID id, @Nullable String ifMatch) {
     Route route = find(actor, id);
     RouteView before = route.view();
+    ETags.requireMatch(ifMatch, before);
     routes.delete(route);
     routes.flush();
     configChanges.changed(actor.tenantId(), "route", id, "deleted");

@@ -3,6 +3,7 @@ package dev.flowgate.portal.routing;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.base.web.SortFields;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -38,7 +39,8 @@ class ServicesController {
   @GetMapping
   PageResponse<ServiceView> list(@AuthenticationPrincipal TenantPrincipal principal,
       @RequestParam(required = false) @Nullable String q,
-      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
+      @SortFields({"createdAt", "name"}) Pageable pageable) {
     return PageResponse.of(services.list(principal.actor(), q, pageable), v -> v);
   }
 
@@ -64,7 +66,8 @@ class ServicesController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-    services.delete(principal.actor(), id);
+  void delete(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    services.delete(principal.actor(), id, ifMatch);
   }
 }

@@ -6,14 +6,18 @@ import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
+import dev.flowgate.portal.base.web.SqlOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -30,6 +34,9 @@ public class WorkflowManagement {
       select w.id, w.name, w.current_version, v.definition::text as definition, w.created_at, w.updated_at
       from workflows w join workflow_versions v on v.workflow_id = w.id and v.version = w.current_version""";
 
+  /** Sortable properties of the list ({@code sort=name,asc}) and their columns. */
+  static final Map<String, String> SORTS = Map.of("createdAt", "w.created_at", "updatedAt", "w.updated_at", "name", "w.name");
+
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
@@ -43,7 +50,8 @@ public class WorkflowManagement {
   @Transactional(readOnly = true)
   public Page<WorkflowView> list(Actor actor, Pageable pageable) {
     long total = jdbc.sql("select count(*) from workflows where tenant_id = ?").param(actor.tenantId()).query(Long.class).single();
-    List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t order by w.created_at desc, w.id limit :l offset :o")
+    String order = SqlOrder.of(pageable.getSort(), SORTS, "w.created_at desc", "w.id");
+    List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t" + order + " limit :l offset :o")
         .param("t", actor.tenantId()).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
         .query(WorkflowManagement::view).list();
     return new PageImpl<>(items, pageable, total);
@@ -80,21 +88,50 @@ public class WorkflowManagement {
   /** Saves the definition as the next version; the previous versions stay as they were. */
   @Transactional
   public WorkflowView update(Actor actor, UUID id, JsonNode definition) {
+    return update(actor, id, definition, null);
+  }
+
+  /** @param ifMatch the caller's {@code If-Match}; a stale one answers 412 and saves nothing */
+  @Transactional
+  public WorkflowView update(Actor actor, UUID id, JsonNode definition, @Nullable String ifMatch) {
+    return saveVersion(actor, id, definition, ifMatch, "workflow.updated", Map.of());
+  }
+
+  /**
+   * Rollback: a new version whose definition equals {@code version}'s (history is never rewritten),
+   * audited as {@code workflow.restored}.
+   */
+  @Transactional
+  public WorkflowView restore(Actor actor, UUID id, int version, @Nullable String ifMatch) {
+    lockCurrent(actor, id);
+    JsonNode definition = version(actor.tenantId(), id, version).definition();
+    return saveVersion(actor, id, definition, ifMatch, "workflow.restored", Map.of("restoredFrom", version));
+  }
+
+  private WorkflowView saveVersion(Actor actor, UUID id, JsonNode definition, @Nullable String ifMatch, String action,
+      Map<String, Object> note) {
     String name = validName(definition);
-    Integer current = jdbc.sql("select current_version from workflows where id = ? and tenant_id = ? for update")
-        .params(id, actor.tenantId()).query(Integer.class).optional()
-        .orElseThrow(() -> new NotFoundException("workflow", id));
+    int current = lockCurrent(actor, id);
+    WorkflowView before = get(actor, id);
+    ETags.requireMatch(ifMatch, before);
     if (nameTaken(actor.tenantId(), name, id)) {
       throw new ConflictException("A workflow named '" + name + "' already exists");
     }
-    WorkflowView before = get(actor, id);
     Timestamp now = Timestamp.from(clock.instant());
     insertVersion(actor, id, current + 1, definition, now);
     jdbc.sql("update workflows set name = ?, current_version = ?, updated_at = ? where id = ? and tenant_id = ?")
         .params(name, current + 1, now, id, actor.tenantId()).update();
     WorkflowView after = get(actor, id);
-    audit.record(actor, "workflow.updated", "workflow", id, summary(before), summary(after));
+    Map<String, Object> summary = new LinkedHashMap<>(summary(after));
+    summary.putAll(note);
+    audit.record(actor, action, "workflow", id, summary(before), summary);
     return after;
+  }
+
+  private int lockCurrent(Actor actor, UUID id) {
+    return jdbc.sql("select current_version from workflows where id = ? and tenant_id = ? for update")
+        .params(id, actor.tenantId()).query(Integer.class).optional()
+        .orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
   @Transactional(readOnly = true)
@@ -103,7 +140,8 @@ public class WorkflowManagement {
     long total = jdbc.sql("select count(*) from workflow_versions where workflow_id = ?").param(id).query(Long.class).single();
     List<WorkflowVersionView> items = jdbc.sql("""
             select workflow_id, version, definition::text as definition, created_by, created_at
-            from workflow_versions where workflow_id = :id order by version desc limit :l offset :o""")
+            from workflow_versions where workflow_id = :id"""
+            + SqlOrder.of(pageable.getSort(), Map.of("version", "version"), "version desc", "version") + " limit :l offset :o")
         .param("id", id).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
         .query(WorkflowManagement::version).list();
     return new PageImpl<>(items, pageable, total);
@@ -140,7 +178,7 @@ public class WorkflowManagement {
         .params(id, version, EventCodec.toJson(definition), actor.id(), now).update();
   }
 
-  private boolean nameTaken(UUID tenantId, String name, @org.jspecify.annotations.Nullable UUID except) {
+  private boolean nameTaken(UUID tenantId, String name, @Nullable UUID except) {
     return jdbc.sql("select count(*) > 0 from workflows where tenant_id = ? and name = ? and id <> ?")
         .params(tenantId, name, except == null ? new UUID(0, 0) : except).query(Boolean.class).single();
   }

@@ -1,7 +1,13 @@
 package dev.flowgate.portal.workflows;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.base.web.SortFields;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -30,7 +36,8 @@ class WorkflowsController {
   }
 
   @GetMapping
-  PageResponse<WorkflowView> list(@AuthenticationPrincipal TenantPrincipal principal, @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
+  PageResponse<WorkflowView> list(@AuthenticationPrincipal TenantPrincipal principal,
+      @ParameterObject @PageableDefault(size = 20) @SortFields({"createdAt", "updatedAt", "name"}) Pageable pageable) {
     return PageResponse.of(workflows.list(principal.actor(), pageable), v -> v);
   }
 
@@ -45,14 +52,18 @@ class WorkflowsController {
     return workflows.get(principal.actor(), id);
   }
 
+  /** A new version; {@code If-Match} (the workflow's ETag) guards against overwriting someone else's save. */
   @PutMapping("/{id}")
-  WorkflowView update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, @RequestBody JsonNode definition) {
-    return workflows.update(principal.actor(), id, definition);
+  ResponseEntity<WorkflowView> update(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @RequestBody JsonNode definition) {
+    WorkflowView view = workflows.update(principal.actor(), id, definition, ifMatch);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   @GetMapping("/{id}/versions")
   PageResponse<WorkflowVersionView> versions(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
-      @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20) @SortFields("version") Pageable pageable) {
     return PageResponse.of(workflows.versions(principal.actor(), id, pageable), v -> v);
   }
 
