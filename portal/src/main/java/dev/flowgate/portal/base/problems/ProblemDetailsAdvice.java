@@ -94,23 +94,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /**
    * Unknown and read-only fields (the API's mapper fails on unknown properties, and request
-   * records hold only writable fields) and mistyped values answer a validation problem naming the
-   * field, so mass assignment is refused loudly rather than ignored.
+   * records hold only writable fields) and mistyped values answer {@code malformed-request} with
+   * {@code errors} naming the field, so mass assignment is refused loudly rather than ignored.
    */
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Throwable cause = ex.getCause();
-    if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        "The request body is not valid JSON for this resource");
+    if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
       String field = BodyFields.path(jackson.getPath());
-      String message = cause instanceof PropertyBindingException
+      String message = jackson instanceof PropertyBindingException
           ? "is not a field you can set here (unknown or read-only)"
-          : cause instanceof MismatchedInputException ? "has the wrong type" : "is malformed";
-      return ResponseEntity.badRequest().body(validation(List.of(new InvalidInputException.FieldError(field, message))));
+          : jackson instanceof MismatchedInputException ? "has the wrong type" : "is malformed";
+      problem.setDetail("The request body's field '" + field + "' " + message);
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     }
-    return ResponseEntity.badRequest()
-        .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-            "The request body is not valid JSON for this resource"));
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @Override

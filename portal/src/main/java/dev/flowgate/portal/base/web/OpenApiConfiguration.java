@@ -40,7 +40,7 @@ class OpenApiConfiguration {
                 + "`Idempotency-Key` (1-255 characters, per tenant, remembered 24 hours): a retry with the same key "
                 + "and body gets the first answer again (`Idempotent-Replayed: true`; secrets are never replayed), "
                 + "the same key with another body 422 idempotency-key-reused. JSON bodies may hold only the fields "
-                + "a resource lets you write: an unknown or read-only field is a 400 validation-error naming it."))
+                + "a resource lets you write: an unknown or read-only field is a 400 malformed-request naming it in `errors`."))
         .components(new Components()
             .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A management token (fgm_…), created at sign-up or with POST /api/v1/tokens")))

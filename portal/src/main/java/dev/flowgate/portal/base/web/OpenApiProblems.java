@@ -23,8 +23,8 @@ final class OpenApiProblems {
 
   /** Status → an example problem of that status, shown in every response of it. */
   static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
-      "400", Map.of("type", Problems.TYPE_BASE + "validation-error", "title", "Invalid request", "status", 400,
-          "detail", "Some fields are invalid",
+      "400", Map.of("type", Problems.TYPE_BASE + "malformed-request", "title", "Malformed request", "status", 400,
+          "detail", "The request body's field 'createdAt' is not a field you can set here (unknown or read-only)",
           "errors", List.of(Map.of("field", "createdAt", "message", "is not a field you can set here (unknown or read-only)"))),
       "404", Map.of("type", Problems.TYPE_BASE + "not-found", "title", "Not found", "status", 404,
           "detail", "No such service: 6f1c…"),
@@ -65,14 +65,14 @@ final class OpenApiProblems {
         .addProperty("status", new IntegerSchema())
         .addProperty("detail", new StringSchema())
         .addProperty("instance", new StringSchema().format("uri"))
-        .addProperty("errors", new ArraySchema().items(fieldError).description("validation-error only"))
+        .addProperty("errors", new ArraySchema().items(fieldError).description("validation-error and malformed-request"))
         .required(List.of("type", "title", "status"));
   }
 
   private static Map<String, String> types() {
     Map<String, String> types = new LinkedHashMap<>();
-    types.put("validation-error", "400, fields rejected, see errors (also unknown or read-only body fields, and bad page/size/sort)");
-    types.put("malformed-request", "400, not valid JSON");
+    types.put("validation-error", "400, fields rejected, see errors (also bad page, size or sort)");
+    types.put("malformed-request", "400, not valid JSON, or unknown, read-only or mistyped body fields, see errors");
     types.put("bad-request", "400, other bad input");
     types.put("unauthorized", "401, no or bad credential");
     types.put("forbidden", "403, the role does not allow it");

@@ -126,7 +126,8 @@ class ApiConventionsIT extends PortalIT {
 
   private static void assertField(Api.Response response, String field) {
     assertThat(response.status()).as(response.raw()).isEqualTo(400);
-    assertThat(response.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/validation-error");
+    assertThat(response.json().path("type").asString()).isIn("https://flowgate.dev/problems/malformed-request",
+        "https://flowgate.dev/problems/validation-error");
     assertThat(response.json().path("errors").valueStream().map(e -> e.path("field").asString())).as(response.raw()).contains(field);
   }
 

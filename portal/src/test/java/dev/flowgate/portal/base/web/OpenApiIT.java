@@ -71,7 +71,7 @@ class OpenApiIT extends PortalIT {
     assertThat(post.path("responses").path("422").path("content").path("application/problem+json").path("examples")
         .path("idempotency-key-reused").path("value").path("status").asInt()).isEqualTo(422);
     assertThat(post.path("responses").path("400").path("content").path("application/problem+json").path("examples")
-        .path("validation-error").path("value").path("errors").get(0).path("field").asString()).isEqualTo("createdAt");
+        .path("malformed-request").path("value").path("errors").get(0).path("field").asString()).isEqualTo("createdAt");
     assertThat(paths.path("/api/v1/keys").path("get").path("responses").path("200").path("headers").has("Link")).isTrue();
     assertThat(doc.path("info").path("description").asString()).contains("If-Match").contains("Idempotency-Key")
         .contains("Link` (first, prev, next, last)").doesNotContain("PATCH of services and routes");
