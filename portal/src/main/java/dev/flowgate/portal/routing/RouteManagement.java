@@ -137,6 +137,9 @@ public class RouteManagement {
     Route route = find(actor, id);
     RouteView before = route.view();
     ETags.requireMatch(ifMatch, before);
+    if (routes.triggersAWorkflow(actor.tenantId(), id)) {
+      throw new ConflictException("The route triggers a workflow; delete that workflow's api_route trigger first");
+    }
     routes.delete(route);
     routes.flush();
     configChanges.changed(actor.tenantId(), "route", id, "deleted");

@@ -53,7 +53,7 @@ class ApiRouteTriggerIT extends PortalIT {
   }
 
   @Test
-  void an_unpinned_async_trigger_runs_the_current_version_and_a_route_takes_only_one_trigger() {
+  void an_unpinned_async_trigger_runs_the_current_version_and_a_route_takes_only_one_trigger_and_stays_while_triggering() {
     Api.Tenant tenant = signUp();
     String workflow = workflow(tenant);
     String route = route(tenant);
@@ -71,6 +71,8 @@ class ApiRouteTriggerIT extends PortalIT {
     assertThat(badMode.status()).isEqualTo(400);
     assertThat(badMode.json().path("errors").get(0).path("field").asString()).isEqualTo("mode");
     assertThat(badVersion.json().path("errors").get(0).path("field").asString()).isEqualTo("version");
+    Api.Response deleteRoute = api.delete("/api/v1/routes/" + route, tenant.token());
+    assertThat(deleteRoute.status()).as("a triggering route is not deleted under its trigger").isEqualTo(409);
   }
 
   private JsonNode routeInSnapshot(String route) {

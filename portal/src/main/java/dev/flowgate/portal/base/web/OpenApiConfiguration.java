@@ -74,6 +74,7 @@ class OpenApiConfiguration {
         if (path.contains("{")) {
           OpenApiProblems.add(responses, "404", "not-found: no such resource in the caller's tenant");
         }
+        OpenApiExamples.apply(path, method, operation);
         switch (method) {
           case POST -> {
             OpenApiProblems.add(responses, "409", "conflict, or idempotency-in-progress");

@@ -78,6 +78,24 @@ class ApiConventionsIT extends PortalIT {
   }
 
   @Test
+  void a_configuration_document_applied_with_a_stale_if_match_answers_412_and_applies_nothing() {
+    Api.Tenant tenant = signUp();
+    Api.Response exported = api.get("/api/v1/config", tenant.token());
+    String yamlTag = api.send("GET", "/api/v1/config", tenant.token(), null, "Accept", "application/yaml").header("ETag");
+    assertThat(exported.header("ETag")).isNotNull().isEqualTo(yamlTag);
+    api.post("/api/v1/services", tenant.token(), Map.of("name", "meanwhile", "url", "https://8.8.8.8"));
+    Map<String, Object> document = Map.of("services", List.of(Map.of("name", "mine", "url", "https://8.8.4.4")));
+
+    Api.Response stale = api.send("PUT", "/api/v1/config", tenant.token(), document, "If-Match", exported.header("ETag"));
+
+    assertThat(stale.status()).as(stale.raw()).isEqualTo(412);
+    assertThat(api.get("/api/v1/services", tenant.token()).json().path("total").asLong()).isEqualTo(1);
+    String fresh = api.get("/api/v1/config", tenant.token()).header("ETag");
+    assertThat(api.send("PUT", "/api/v1/config", tenant.token(), document, "If-Match", fresh).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/services", tenant.token()).json().path("total").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void unknown_or_read_only_body_fields_answer_400_naming_the_field_for_every_resource() {
     Api.Tenant tenant = signUp();
     String service = api.post("/api/v1/services", tenant.token(), Map.of("name", "s", "url", "https://8.8.8.8")).json().path("id").asString();

@@ -73,6 +73,10 @@ class OpenApiIT extends PortalIT {
     assertThat(post.path("responses").path("400").path("content").path("application/problem+json").path("examples")
         .path("malformed-request").path("value").path("errors").get(0).path("field").asString()).isEqualTo("createdAt");
     assertThat(paths.path("/api/v1/keys").path("get").path("responses").path("200").path("headers").has("Link")).isTrue();
+    assertThat(paths.path("/api/v1/workflows/{id}/versions/{a}/diff/{b}").path("get").path("responses").path("200")
+        .path("content").toString()).contains("config.url");
+    assertThat(paths.path("/api/v1/workflows/{id}/triggers").path("post").path("requestBody").toString()).contains("api_route");
+    assertThat(paths.path("/api/v1/keys/{id}/usage").path("get").path("responses").path("200").toString()).contains("keyId");
     assertThat(doc.path("info").path("description").asString()).contains("If-Match").contains("Idempotency-Key")
         .contains("Link` (first, prev, next, last)").doesNotContain("PATCH of services and routes");
   }
