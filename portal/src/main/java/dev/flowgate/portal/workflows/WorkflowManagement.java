@@ -8,11 +8,8 @@ import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.SqlOrder;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +50,14 @@ public class WorkflowManagement {
     String order = SqlOrder.of(pageable.getSort(), SORTS, "w.created_at desc", "w.id");
     List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t" + order + " limit :l offset :o")
         .param("t", actor.tenantId()).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
-        .query(WorkflowManagement::view).list();
+        .query(WorkflowRows::workflow).list();
     return new PageImpl<>(items, pageable, total);
   }
 
   @Transactional(readOnly = true)
   public WorkflowView get(Actor actor, UUID id) {
     return jdbc.sql(SELECT + " where w.id = :id and w.tenant_id = :t").param("id", id).param("t", actor.tenantId())
-        .query(WorkflowManagement::view).optional().orElseThrow(() -> new NotFoundException("workflow", id));
+        .query(WorkflowRows::workflow).optional().orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
   @Transactional(readOnly = true)
@@ -143,7 +140,7 @@ public class WorkflowManagement {
             from workflow_versions where workflow_id = :id"""
             + SqlOrder.of(pageable.getSort(), Map.of("version", "version"), "version desc", "version") + " limit :l offset :o")
         .param("id", id).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
-        .query(WorkflowManagement::version).list();
+        .query(WorkflowRows::version).list();
     return new PageImpl<>(items, pageable, total);
   }
 
@@ -155,7 +152,7 @@ public class WorkflowManagement {
             from workflow_versions v join workflows w on w.id = v.workflow_id
             where w.tenant_id = :t and w.id = :id and v.version = :v""")
         .param("t", tenantId).param("id", id).param("v", version)
-        .query(WorkflowManagement::version).optional()
+        .query(WorkflowRows::version).optional()
         .orElseThrow(() -> new NotFoundException("workflow version", id + "@" + version));
   }
 
@@ -167,7 +164,7 @@ public class WorkflowManagement {
             from workflow_versions v join workflows w on w.id = v.workflow_id and v.version = w.current_version
             where w.tenant_id = :t and w.id = :id""")
         .param("t", tenantId).param("id", id)
-        .query(WorkflowManagement::version).optional()
+        .query(WorkflowRows::version).optional()
         .orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
@@ -193,20 +190,5 @@ public class WorkflowManagement {
 
   private static Map<String, Object> summary(WorkflowView view) {
     return Map.of("id", view.id(), "name", view.name(), "version", view.currentVersion(), "definition", view.definition());
-  }
-
-  private static WorkflowView view(ResultSet rs, int row) throws SQLException {
-    return new WorkflowView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("current_version"),
-        EventCodec.mapper().readTree(rs.getString("definition")), instant(rs, "created_at"), instant(rs, "updated_at"));
-  }
-
-  private static WorkflowVersionView version(ResultSet rs, int row) throws SQLException {
-    return new WorkflowVersionView(rs.getObject("workflow_id", UUID.class), rs.getInt("version"),
-        EventCodec.mapper().readTree(rs.getString("definition")), rs.getObject("created_by", UUID.class),
-        instant(rs, "created_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    return rs.getTimestamp(column).toInstant();
   }
 }
