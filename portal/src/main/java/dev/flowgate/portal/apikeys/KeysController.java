@@ -3,6 +3,7 @@ package dev.flowgate.portal.apikeys;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.base.web.SortFields;
+import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -11,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +42,10 @@ class KeysController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  IssuedKey create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody KeyRequest request) {
-    return keys.create(principal.actor(), request);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<IssuedKey> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody KeyRequest request) {
+    IssuedKey created = keys.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/keys/" + created.key().id())).body(created);
   }
 
   @GetMapping("/{id}")

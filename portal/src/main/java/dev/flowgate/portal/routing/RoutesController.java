@@ -4,6 +4,7 @@ import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.base.web.SortFields;
+import java.net.URI;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -45,9 +46,10 @@ class RoutesController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  RouteView create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody RouteRequest request) {
-    return routes.create(principal.actor(), request);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<RouteView> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody RouteRequest request) {
+    RouteView created = routes.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/routes/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")

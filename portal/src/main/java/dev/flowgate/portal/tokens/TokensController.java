@@ -3,6 +3,7 @@ package dev.flowgate.portal.tokens;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.base.web.SortFields;
+import java.net.URI;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -11,6 +12,7 @@ import org.springframework.data.web.PageableDefault;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +43,11 @@ class TokensController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  ManagementTokenService.CreatedToken create(@AuthenticationPrincipal TenantPrincipal principal,
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<ManagementTokenService.CreatedToken> create(@AuthenticationPrincipal TenantPrincipal principal,
       @RequestBody TokenRequest request) {
-    return tokens.create(principal.actor(), request);
+    ManagementTokenService.CreatedToken created = tokens.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")

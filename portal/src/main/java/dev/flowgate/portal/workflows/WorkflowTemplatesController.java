@@ -4,11 +4,13 @@ import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.workflows.WorkflowTemplates.FromTemplate;
 import dev.flowgate.portal.workflows.WorkflowTemplates.WorkflowTemplate;
+import java.net.URI;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,8 +43,9 @@ class WorkflowTemplatesController {
   }
 
   @PostMapping("/api/v1/workflows/from-template")
-  @ResponseStatus(HttpStatus.CREATED)
-  WorkflowView create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody FromTemplate request) {
-    return templates.create(principal.actor(), request);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<WorkflowView> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody FromTemplate request) {
+    WorkflowView created = templates.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/workflows/" + created.id())).body(created);
   }
 }

@@ -48,6 +48,7 @@ class WorkflowTriggersController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
   ResponseEntity<WorkflowTriggerView> create(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
       @RequestBody TriggerRequest request) {
     WorkflowTriggerView view = triggers.create(principal.actor(), id, request);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Comparing and restoring a workflow's versions. */
@@ -36,6 +37,7 @@ class WorkflowVersionsController {
 
   /** Rollback: a new current version equal to {@code version}; {@code If-Match} is the workflow's ETag. */
   @PostMapping("/{version}/restore")
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
   ResponseEntity<WorkflowView> restore(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
       @PathVariable int version, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     WorkflowView view = workflows.restore(principal.actor(), id, version, ifMatch);

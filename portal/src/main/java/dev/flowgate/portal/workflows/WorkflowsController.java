@@ -6,13 +6,14 @@ import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.base.web.SortFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
+import java.net.URI;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +43,10 @@ class WorkflowsController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  WorkflowView create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody JsonNode definition) {
-    return workflows.create(principal.actor(), definition);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<WorkflowView> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody JsonNode definition) {
+    WorkflowView created = workflows.create(principal.actor(), definition);
+    return ResponseEntity.created(URI.create("/api/v1/workflows/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")

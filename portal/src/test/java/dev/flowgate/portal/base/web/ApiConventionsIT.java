@@ -96,6 +96,29 @@ class ApiConventionsIT extends PortalIT {
   }
 
   @Test
+  void every_create_answers_201_with_the_location_of_the_new_resource() {
+    Api.Tenant tenant = signUp();
+    Api.Response service = api.post("/api/v1/services", tenant.token(), Map.of("name", "s", "url", "https://8.8.8.8"));
+    Api.Response route = api.post("/api/v1/routes", tenant.token(), Map.of("name", "r", "serviceId", service.json().path("id").asString(),
+        "paths", List.of("/r")));
+    Api.Response created = api.post("/api/v1/workflows/from-template", tenant.token(), Map.of("template", "scheduled-report"));
+    String workflow = created.json().path("id").asString();
+    List<Api.Response> creates = List.of(service, route, api.post("/api/v1/keys", tenant.token(), Map.of("name", "k")),
+        api.post("/api/v1/tokens", tenant.token(), Map.of("name", "t")), created,
+        api.post("/api/v1/workflows", tenant.token(), definition("plain", 1)),
+        api.post("/api/v1/workflows/" + workflow + "/triggers", tenant.token(), Map.of("type", "manual")));
+
+    for (Api.Response response : creates) {
+      assertThat(response.status()).as(response.raw()).isEqualTo(201);
+      String location = response.header("Location");
+      assertThat(location).as(response.raw()).endsWith("/" + response.json().path("id").asString());
+      Api.Response read = api.get(java.net.URI.create(location).getPath(), tenant.token());
+      assertThat(read.status()).as(location).isEqualTo(200);
+      assertThat(read.header("ETag")).as(location).isNotNull();
+    }
+  }
+
+  @Test
   void unknown_or_read_only_body_fields_answer_400_naming_the_field_for_every_resource() {
     Api.Tenant tenant = signUp();
     String service = api.post("/api/v1/services", tenant.token(), Map.of("name", "s", "url", "https://8.8.8.8")).json().path("id").asString();

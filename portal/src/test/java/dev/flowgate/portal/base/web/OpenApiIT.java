@@ -77,6 +77,12 @@ class OpenApiIT extends PortalIT {
         .path("content").toString()).contains("config.url");
     assertThat(paths.path("/api/v1/workflows/{id}/triggers").path("post").path("requestBody").toString()).contains("api_route");
     assertThat(paths.path("/api/v1/keys/{id}/usage").path("get").path("responses").path("200").toString()).contains("keyId");
+    for (String create : List.of("/api/v1/services", "/api/v1/routes", "/api/v1/keys", "/api/v1/tokens", "/api/v1/workflows",
+        "/api/v1/workflows/from-template", "/api/v1/workflows/{id}/triggers")) {
+      assertThat(paths.path(create).path("post").path("responses").has("201")).as(create).isTrue();
+    }
+    assertThat(paths.path("/api/v1/workflows/{id}/versions/{version}/restore").path("post").path("responses").path("201")
+        .toString()).contains("currentVersion");
     assertThat(doc.path("info").path("description").asString()).contains("If-Match").contains("Idempotency-Key")
         .contains("Link` (first, prev, next, last)").doesNotContain("PATCH of services and routes");
   }
