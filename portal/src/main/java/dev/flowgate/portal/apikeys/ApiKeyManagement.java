@@ -8,6 +8,7 @@ import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.InvalidInputException.FieldError;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.controlplane.ConfigChanges;
 import dev.flowgate.portal.routing.RouteManagement;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -95,12 +97,19 @@ public class ApiKeyManagement {
 
   @Transactional
   public void revoke(Actor actor, UUID id) {
+    revoke(actor, id, null);
+  }
+
+  /** @param ifMatch the key's ETag, or null; a stale one answers 412 and revokes nothing */
+  @Transactional
+  public void revoke(Actor actor, UUID id, @Nullable String ifMatch) {
     ApiKey key = find(actor, id);
+    Instant now = clock.instant();
+    KeyView before = key.view(now);
+    ETags.requireMatch(ifMatch, before);
     if (key.isRevoked()) {
       return;
     }
-    Instant now = clock.instant();
-    KeyView before = key.view(now);
     key.revoke(now);
     keys.saveAndFlush(key);
     configChanges.changed(actor.tenantId(), "api_key", id, "revoked");

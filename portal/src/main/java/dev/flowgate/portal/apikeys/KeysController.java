@@ -2,19 +2,24 @@ package dev.flowgate.portal.apikeys;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.base.web.SortFields;
+import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,14 +36,16 @@ class KeysController {
 
   @GetMapping
   PageResponse<KeyView> list(@AuthenticationPrincipal TenantPrincipal principal,
-      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
+      @SortFields({"createdAt", "name", "expiresAt"}) Pageable pageable) {
     return PageResponse.of(keys.list(principal.actor(), pageable), v -> v);
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  IssuedKey create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody KeyRequest request) {
-    return keys.create(principal.actor(), request);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<IssuedKey> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody KeyRequest request) {
+    IssuedKey created = keys.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/keys/" + created.key().id())).body(created);
   }
 
   @GetMapping("/{id}")
@@ -48,8 +55,9 @@ class KeysController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void revoke(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-    keys.revoke(principal.actor(), id);
+  void revoke(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    keys.revoke(principal.actor(), id, ifMatch);
   }
 
   @PostMapping("/{id}/rotate")

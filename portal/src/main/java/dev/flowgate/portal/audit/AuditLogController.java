@@ -2,6 +2,7 @@ package dev.flowgate.portal.audit;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.base.web.SortFields;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -29,7 +30,7 @@ class AuditLogController {
       @RequestParam(required = false) @Nullable String resourceId,
       @RequestParam(required = false) @Nullable Instant from,
       @RequestParam(required = false) @Nullable Instant to,
-      @ParameterObject @PageableDefault(size = 20) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20) @SortFields("occurredAt") Pageable pageable) {
     return PageResponse.of(audit.find(principal.actor(), actor, resourceType, resourceId, from, to, pageable), e -> e);
   }
 }

@@ -5,6 +5,7 @@ import dev.flowgate.portal.apikeys.ApiKeyManagement;
 import dev.flowgate.portal.apikeys.KeyView;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.configascode.TenantConfig.Change;
 import dev.flowgate.portal.configascode.TenantConfig.RouteSpec;
 import dev.flowgate.portal.configascode.TenantConfig.ServiceSpec;
@@ -68,6 +69,19 @@ public class TenantConfigService {
   /** @param prune also delete the services and routes the document does not name */
   @Transactional
   public TenantConfig.ApplyResult apply(Actor actor, TenantConfig doc, boolean dryRun, boolean prune) {
+    return apply(actor, doc, dryRun, prune, null);
+  }
+
+  /**
+   * @param ifMatch the ETag of the exported configuration the document was edited from, or null;
+   *     when the configuration changed since, 412 and nothing is applied
+   */
+  @Transactional
+  public TenantConfig.ApplyResult apply(Actor actor, TenantConfig doc, boolean dryRun, boolean prune,
+      @org.jspecify.annotations.Nullable String ifMatch) {
+    if (ifMatch != null) {
+      ETags.requireMatch(ifMatch, export(actor));
+    }
     List<Change> changes = new ArrayList<>();
     List<ServiceSpec> serviceSpecs = Objects.requireNonNullElse(doc.services(), List.of());
     List<RouteSpec> routeSpecs = Objects.requireNonNullElse(doc.routes(), List.of());

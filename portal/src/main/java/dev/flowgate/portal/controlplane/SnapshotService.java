@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,10 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
-/** Builds the snapshot every gateway serves from: all tenants, services, routes and live keys. */
+/**
+ * Builds the snapshot every gateway serves from: all tenants, services, routes (with the
+ * {@code workflow_trigger} policies of their api_route triggers) and live keys.
+ */
 @Service
 public class SnapshotService {
 
@@ -54,6 +58,8 @@ public class SnapshotService {
             strings(rs.getArray("hosts")), rs.getBoolean("strip_path"),
             EventCodec.read(rs.getString("policies"), POLICIES)))
         .list();
+    Map<UUID, List<GatewaySnapshot.Policy>> triggers = RouteTriggerPolicies.read(jdbc);
+    routes = routes.stream().map(route -> RouteTriggerPolicies.withTriggers(route, triggers)).toList();
     List<GatewaySnapshot.ApiKey> keys = jdbc.sql("""
             select id, tenant_id, lookup_prefix, secret_digest, previous_secret_digest, previous_valid_until,
                    scopes, rate_limit_limit, rate_limit_window, expires_at

@@ -128,8 +128,18 @@ public class RouteManagement {
 
   @Transactional
   public void delete(Actor actor, UUID id) {
+    delete(actor, id, null);
+  }
+
+  /** @param ifMatch the route's ETag, or null; a stale one answers 412 and deletes nothing */
+  @Transactional
+  public void delete(Actor actor, UUID id, @Nullable String ifMatch) {
     Route route = find(actor, id);
     RouteView before = route.view();
+    ETags.requireMatch(ifMatch, before);
+    if (routes.triggersAWorkflow(actor.tenantId(), id)) {
+      throw new ConflictException("The route triggers a workflow; delete that workflow's api_route trigger first");
+    }
     routes.delete(route);
     routes.flush();
     configChanges.changed(actor.tenantId(), "route", id, "deleted");

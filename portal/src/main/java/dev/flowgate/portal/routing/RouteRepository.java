@@ -7,6 +7,8 @@ import org.springframework.data.domain.Pageable;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface RouteRepository extends JpaRepository<Route, UUID> {
 
@@ -24,4 +26,9 @@ interface RouteRepository extends JpaRepository<Route, UUID> {
   boolean existsByTenantIdAndServiceId(UUID tenantId, UUID serviceId);
 
   boolean existsByIdAndTenantId(UUID id, UUID tenantId);
+
+  /** Whether an api_route workflow trigger names the route (its snapshot policy comes from that trigger). */
+  @Query(value = "select count(*) > 0 from workflow_triggers where tenant_id = :tenantId and route_id = :routeId and type = 'api_route'",
+      nativeQuery = true)
+  boolean triggersAWorkflow(@Param("tenantId") UUID tenantId, @Param("routeId") UUID routeId);
 }

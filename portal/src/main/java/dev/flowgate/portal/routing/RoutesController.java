@@ -3,6 +3,8 @@ package dev.flowgate.portal.routing;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.base.web.SortFields;
+import java.net.URI;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -38,14 +40,16 @@ class RoutesController {
   @GetMapping
   PageResponse<RouteView> list(@AuthenticationPrincipal TenantPrincipal principal,
       @RequestParam(required = false) @Nullable String q,
-      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+      @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
+      @SortFields({"createdAt", "name"}) Pageable pageable) {
     return PageResponse.of(routes.list(principal.actor(), q, pageable), v -> v);
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  RouteView create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody RouteRequest request) {
-    return routes.create(principal.actor(), request);
+  @ResponseStatus(HttpStatus.CREATED) // documents 201; the ResponseEntity sets it
+  ResponseEntity<RouteView> create(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody RouteRequest request) {
+    RouteView created = routes.create(principal.actor(), request);
+    return ResponseEntity.created(URI.create("/api/v1/routes/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")
@@ -64,7 +68,8 @@ class RoutesController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
-    routes.delete(principal.actor(), id);
+  void delete(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    routes.delete(principal.actor(), id, ifMatch);
   }
 }

@@ -111,7 +111,14 @@ public class UpstreamManagement {
 
   @Transactional
   public void delete(Actor actor, UUID id) {
+    delete(actor, id, null);
+  }
+
+  /** @param ifMatch the service's ETag, or null; a stale one answers 412 and deletes nothing */
+  @Transactional
+  public void delete(Actor actor, UUID id, @Nullable String ifMatch) {
     Upstream upstream = find(actor, id);
+    ETags.requireMatch(ifMatch, upstream.view());
     if (routes.existsByTenantIdAndServiceId(actor.tenantId(), id)) {
       throw new ConflictException("The service still has routes; delete them first");
     }

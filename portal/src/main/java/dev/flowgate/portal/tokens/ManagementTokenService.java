@@ -5,6 +5,7 @@ import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.security.TokenPrincipal;
 import java.time.Instant;
 import org.springframework.data.domain.Page;
@@ -62,15 +63,26 @@ public class ManagementTokenService {
     return new CreatedToken(view.id(), view.name(), view.prefix(), view.userId(), view.createdAt(), issued.token());
   }
 
+  @Transactional(readOnly = true)
+  public TokenView get(Actor actor, UUID id) {
+    return find(actor, id).view();
+  }
+
   /** Revokes at once: the next request with the token answers 401. Revoking twice is a no-op. */
   @Transactional
   public void revoke(Actor actor, UUID id) {
-    ManagementToken token = tokens.findByIdAndTenantId(id, actor.tenantId())
-        .orElseThrow(() -> new NotFoundException("token", id));
+    revoke(actor, id, null);
+  }
+
+  /** @param ifMatch the token's ETag, or null; a stale one answers 412 and revokes nothing */
+  @Transactional
+  public void revoke(Actor actor, UUID id, @org.jspecify.annotations.Nullable String ifMatch) {
+    ManagementToken token = find(actor, id);
+    TokenView before = token.view();
+    ETags.requireMatch(ifMatch, before);
     if (token.isRevoked()) {
       return;
     }
-    TokenView before = token.view();
     token.revoke(clock.instant());
     tokens.saveAndFlush(token);
     audit.record(actor, "token.revoked", "token", id, before, token.view());
@@ -85,6 +97,10 @@ public class ManagementTokenService {
         .flatMap(t -> users.findById(t.getUserId())
             .filter(u -> u.getTenantId().equals(t.getTenantId()))
             .map(u -> new TokenPrincipal(t.getId(), u.getId(), t.getTenantId(), u.getEmail(), u.getRole())));
+  }
+
+  private ManagementToken find(Actor actor, UUID id) {
+    return tokens.findByIdAndTenantId(id, actor.tenantId()).orElseThrow(() -> new NotFoundException("token", id));
   }
 
   public record IssuedToken(UUID id, String token) {}

@@ -3,9 +3,7 @@ package dev.flowgate.portal.usage;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,9 +16,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class UsageController {
 
-  private static final Set<String> GRANULARITIES = Set.of("hour", "day");
   private static final Set<String> GROUPINGS = Set.of("none", "key", "route");
-  private static final Duration MAX_RANGE = Duration.ofDays(366);
 
   private final UsageClient usage;
   private final Clock clock;
@@ -36,17 +32,10 @@ class UsageController {
       @RequestParam(required = false) @Nullable Instant to,
       @RequestParam(defaultValue = "hour") String granularity,
       @RequestParam(defaultValue = "none") String groupBy) {
-    Instant end = to == null ? clock.instant() : to;
-    Instant start = from == null ? clock.instant().truncatedTo(ChronoUnit.DAYS) : from;
-    if (!GRANULARITIES.contains(granularity)) {
-      throw new InvalidInputException("granularity", "must be hour or day");
-    }
     if (!GROUPINGS.contains(groupBy)) {
       throw new InvalidInputException("groupBy", "must be none, key or route");
     }
-    if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-      throw new InvalidInputException("from", "must be before 'to', at most 366 days earlier");
-    }
-    return usage.usage(principal.actor().tenantId(), start, end, granularity, groupBy);
+    UsageRange range = UsageRange.of(from, to, granularity, clock);
+    return usage.usage(principal.actor().tenantId(), range.from(), range.to(), range.granularity(), groupBy);
   }
 }

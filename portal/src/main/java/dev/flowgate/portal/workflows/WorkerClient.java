@@ -99,7 +99,11 @@ class WorkerClient {
     body.put("cron", trigger.cron());
     body.put("zone", trigger.zone());
     body.put("missedRunPolicy", trigger.missedRunPolicy());
-    body.putNull("version");
+    if (trigger.version() == null) {
+      body.putNull("version");
+    } else {
+      body.put("version", trigger.version());
+    }
     body.set("input", trigger.inputTemplate() == null ? JsonNodeFactory.instance.objectNode() : trigger.inputTemplate());
     body.put("enabled", true);
     call("workflow schedule " + trigger.id(), () -> {

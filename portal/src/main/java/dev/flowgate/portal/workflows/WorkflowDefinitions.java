@@ -22,6 +22,12 @@ final class WorkflowDefinitions {
   static final Set<String> STEP_TYPES = Set.of("http_request", "transform", "condition", "parallel", "delay",
       "wait_for_signal", "webhook", "notify", "sub_workflow");
   static final int MAX_STEPS = 200;
+  /**
+   * Fields of the workflow resource that a client may read but never write; other unknown
+   * top-level fields stay allowed, since the worker ignores them and the designer keeps its layout
+   * there.
+   */
+  static final List<String> READ_ONLY = List.of("id", "tenantId", "currentVersion", "version", "createdAt", "updatedAt", "createdBy");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
   private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -32,6 +38,11 @@ final class WorkflowDefinitions {
     List<FieldError> errors = new ArrayList<>();
     if (!definition.isObject()) {
       return List.of(new FieldError("definition", "must be a JSON object with name and steps"));
+    }
+    for (String field : READ_ONLY) {
+      if (definition.has(field)) {
+        errors.add(new FieldError(field, "is not a field you can set here (read-only)"));
+      }
     }
     JsonNode name = definition.path("name");
     if (!name.isString() || !NAME.matcher(name.asString()).matches()) {

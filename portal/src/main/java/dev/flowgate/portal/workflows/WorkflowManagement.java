@@ -6,14 +6,15 @@ import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.flowgate.portal.base.web.ETags;
+import dev.flowgate.portal.base.web.SqlOrder;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -30,6 +31,9 @@ public class WorkflowManagement {
       select w.id, w.name, w.current_version, v.definition::text as definition, w.created_at, w.updated_at
       from workflows w join workflow_versions v on v.workflow_id = w.id and v.version = w.current_version""";
 
+  /** Sortable properties of the list ({@code sort=name,asc}) and their columns. */
+  static final Map<String, String> SORTS = Map.of("createdAt", "w.created_at", "updatedAt", "w.updated_at", "name", "w.name");
+
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
@@ -43,16 +47,17 @@ public class WorkflowManagement {
   @Transactional(readOnly = true)
   public Page<WorkflowView> list(Actor actor, Pageable pageable) {
     long total = jdbc.sql("select count(*) from workflows where tenant_id = ?").param(actor.tenantId()).query(Long.class).single();
-    List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t order by w.created_at desc, w.id limit :l offset :o")
+    String order = SqlOrder.of(pageable.getSort(), SORTS, "w.created_at desc", "w.id");
+    List<WorkflowView> items = jdbc.sql(SELECT + " where w.tenant_id = :t" + order + " limit :l offset :o")
         .param("t", actor.tenantId()).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
-        .query(WorkflowManagement::view).list();
+        .query(WorkflowRows::workflow).list();
     return new PageImpl<>(items, pageable, total);
   }
 
   @Transactional(readOnly = true)
   public WorkflowView get(Actor actor, UUID id) {
     return jdbc.sql(SELECT + " where w.id = :id and w.tenant_id = :t").param("id", id).param("t", actor.tenantId())
-        .query(WorkflowManagement::view).optional().orElseThrow(() -> new NotFoundException("workflow", id));
+        .query(WorkflowRows::workflow).optional().orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
   @Transactional(readOnly = true)
@@ -80,21 +85,50 @@ public class WorkflowManagement {
   /** Saves the definition as the next version; the previous versions stay as they were. */
   @Transactional
   public WorkflowView update(Actor actor, UUID id, JsonNode definition) {
+    return update(actor, id, definition, null);
+  }
+
+  /** @param ifMatch the caller's {@code If-Match}; a stale one answers 412 and saves nothing */
+  @Transactional
+  public WorkflowView update(Actor actor, UUID id, JsonNode definition, @Nullable String ifMatch) {
+    return saveVersion(actor, id, definition, ifMatch, "workflow.updated", Map.of());
+  }
+
+  /**
+   * Rollback: a new version whose definition equals {@code version}'s (history is never rewritten),
+   * audited as {@code workflow.restored}.
+   */
+  @Transactional
+  public WorkflowView restore(Actor actor, UUID id, int version, @Nullable String ifMatch) {
+    lockCurrent(actor, id);
+    JsonNode definition = version(actor.tenantId(), id, version).definition();
+    return saveVersion(actor, id, definition, ifMatch, "workflow.restored", Map.of("restoredFrom", version));
+  }
+
+  private WorkflowView saveVersion(Actor actor, UUID id, JsonNode definition, @Nullable String ifMatch, String action,
+      Map<String, Object> note) {
     String name = validName(definition);
-    Integer current = jdbc.sql("select current_version from workflows where id = ? and tenant_id = ? for update")
-        .params(id, actor.tenantId()).query(Integer.class).optional()
-        .orElseThrow(() -> new NotFoundException("workflow", id));
+    int current = lockCurrent(actor, id);
+    WorkflowView before = get(actor, id);
+    ETags.requireMatch(ifMatch, before);
     if (nameTaken(actor.tenantId(), name, id)) {
       throw new ConflictException("A workflow named '" + name + "' already exists");
     }
-    WorkflowView before = get(actor, id);
     Timestamp now = Timestamp.from(clock.instant());
     insertVersion(actor, id, current + 1, definition, now);
     jdbc.sql("update workflows set name = ?, current_version = ?, updated_at = ? where id = ? and tenant_id = ?")
         .params(name, current + 1, now, id, actor.tenantId()).update();
     WorkflowView after = get(actor, id);
-    audit.record(actor, "workflow.updated", "workflow", id, summary(before), summary(after));
+    Map<String, Object> summary = new LinkedHashMap<>(summary(after));
+    summary.putAll(note);
+    audit.record(actor, action, "workflow", id, summary(before), summary);
     return after;
+  }
+
+  private int lockCurrent(Actor actor, UUID id) {
+    return jdbc.sql("select current_version from workflows where id = ? and tenant_id = ? for update")
+        .params(id, actor.tenantId()).query(Integer.class).optional()
+        .orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
   @Transactional(readOnly = true)
@@ -103,9 +137,10 @@ public class WorkflowManagement {
     long total = jdbc.sql("select count(*) from workflow_versions where workflow_id = ?").param(id).query(Long.class).single();
     List<WorkflowVersionView> items = jdbc.sql("""
             select workflow_id, version, definition::text as definition, created_by, created_at
-            from workflow_versions where workflow_id = :id order by version desc limit :l offset :o""")
+            from workflow_versions where workflow_id = :id"""
+            + SqlOrder.of(pageable.getSort(), Map.of("version", "version"), "version desc", "version") + " limit :l offset :o")
         .param("id", id).param("l", pageable.getPageSize()).param("o", pageable.getOffset())
-        .query(WorkflowManagement::version).list();
+        .query(WorkflowRows::version).list();
     return new PageImpl<>(items, pageable, total);
   }
 
@@ -117,7 +152,7 @@ public class WorkflowManagement {
             from workflow_versions v join workflows w on w.id = v.workflow_id
             where w.tenant_id = :t and w.id = :id and v.version = :v""")
         .param("t", tenantId).param("id", id).param("v", version)
-        .query(WorkflowManagement::version).optional()
+        .query(WorkflowRows::version).optional()
         .orElseThrow(() -> new NotFoundException("workflow version", id + "@" + version));
   }
 
@@ -129,7 +164,7 @@ public class WorkflowManagement {
             from workflow_versions v join workflows w on w.id = v.workflow_id and v.version = w.current_version
             where w.tenant_id = :t and w.id = :id""")
         .param("t", tenantId).param("id", id)
-        .query(WorkflowManagement::version).optional()
+        .query(WorkflowRows::version).optional()
         .orElseThrow(() -> new NotFoundException("workflow", id));
   }
 
@@ -140,7 +175,7 @@ public class WorkflowManagement {
         .params(id, version, EventCodec.toJson(definition), actor.id(), now).update();
   }
 
-  private boolean nameTaken(UUID tenantId, String name, @org.jspecify.annotations.Nullable UUID except) {
+  private boolean nameTaken(UUID tenantId, String name, @Nullable UUID except) {
     return jdbc.sql("select count(*) > 0 from workflows where tenant_id = ? and name = ? and id <> ?")
         .params(tenantId, name, except == null ? new UUID(0, 0) : except).query(Boolean.class).single();
   }
@@ -155,20 +190,5 @@ public class WorkflowManagement {
 
   private static Map<String, Object> summary(WorkflowView view) {
     return Map.of("id", view.id(), "name", view.name(), "version", view.currentVersion(), "definition", view.definition());
-  }
-
-  private static WorkflowView view(ResultSet rs, int row) throws SQLException {
-    return new WorkflowView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("current_version"),
-        EventCodec.mapper().readTree(rs.getString("definition")), instant(rs, "created_at"), instant(rs, "updated_at"));
-  }
-
-  private static WorkflowVersionView version(ResultSet rs, int row) throws SQLException {
-    return new WorkflowVersionView(rs.getObject("workflow_id", UUID.class), rs.getInt("version"),
-        EventCodec.mapper().readTree(rs.getString("definition")), rs.getObject("created_by", UUID.class),
-        instant(rs, "created_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    return rs.getTimestamp(column).toInstant();
   }
 }

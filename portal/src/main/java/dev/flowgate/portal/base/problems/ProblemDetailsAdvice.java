@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /** The one place REST errors become RFC 9457 problem details with stable types. */
 @RestControllerAdvice
@@ -89,12 +92,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(validation(errors));
   }
 
+  /**
+   * Unknown and read-only fields (the API's mapper fails on unknown properties, and request
+   * records hold only writable fields) and mistyped values answer {@code malformed-request} with
+   * {@code errors} naming the field, so mass assignment is refused loudly rather than ignored.
+   */
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest()
-        .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-            "The request body is not valid JSON for this resource (unknown or mistyped fields?)"));
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        "The request body is not valid JSON for this resource");
+    if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+      String field = BodyFields.path(jackson.getPath());
+      String message = jackson instanceof PropertyBindingException
+          ? "is not a field you can set here (unknown or read-only)"
+          : jackson instanceof MismatchedInputException ? "has the wrong type" : "is malformed";
+      problem.setDetail("The request body's field '" + field + "' " + message);
+      problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    }
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @Override

@@ -3,16 +3,10 @@ package dev.flowgate.portal.base.web;
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -40,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code Idempotent-Replayed: true}) and creates nothing. The same key with another body → 422; a
  * retry while the first still runs → 409. Secrets (the {@code secret} and {@code token} fields of
  * key and token creation) are never stored, so a replay answers without them. Server errors are
- * not stored, so they can be retried. Keys are remembered for {@link #RETENTION}.
+ * not stored, so they can be retried. Keys are remembered for {@link #RETENTION} ({@code expires_at}
+ * per row; a tenant's expired rows are purged on its next keyed POST).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -80,14 +74,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readAllBytes();
     String hash = sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-    if (!claim(tenant.get(), key, hash)) {
+    if (!claim(tenant.get(), key, hash, request)) {
       replay(tenant.get(), key, hash, response);
       return;
     }
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     boolean stored = false;
     try {
-      chain.doFilter(new CachedBody(request, body), wrapper);
+      chain.doFilter(new CachedBodyRequest(request, body), wrapper);
       if (wrapper.getStatus() < 500) {
         store(tenant.get(), key, wrapper);
         stored = true;
@@ -102,19 +96,24 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   /** True when this request holds the key now (first use, an expired key, or an abandoned pending claim). */
-  private boolean claim(UUID tenant, String key, String hash) {
-    jdbc.sql("delete from idempotency_keys where tenant_id = ? and created_at < ?")
-        .params(tenant, Timestamp.from(clock.instant().minus(RETENTION))).update();
+  private boolean claim(UUID tenant, String key, String hash, HttpServletRequest request) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("delete from idempotency_keys where tenant_id = ? and expires_at < ?").params(tenant, now).update();
     jdbc.sql("delete from idempotency_keys where tenant_id = ? and key = ? and status is null and created_at < ?")
         .params(tenant, key, Timestamp.from(clock.instant().minus(ABANDONED_AFTER))).update();
     return jdbc.sql("""
-            insert into idempotency_keys (tenant_id, key, request_hash, created_at) values (?, ?, ?, ?)
+            insert into idempotency_keys (tenant_id, key, request_hash, request_method, request_path, created_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, key) do nothing""")
-        .params(tenant, key, hash, Timestamp.from(clock.instant())).update() == 1;
+        .params(tenant, key, hash, request.getMethod(), request.getRequestURI(), now,
+            Timestamp.from(clock.instant().plus(RETENTION)))
+        .update() == 1;
   }
 
   private void replay(UUID tenant, String key, String hash, HttpServletResponse response) throws IOException {
-    Optional<Map<String, Object>> row = jdbc.sql("select request_hash, status, location, body from idempotency_keys where tenant_id = ? and key = ?")
+    Optional<Map<String, Object>> row = jdbc.sql("""
+            select request_hash, request_method, request_path, status, location, content_type, body
+            from idempotency_keys where tenant_id = ? and key = ?""")
         .params(tenant, key).query().listOfRows().stream().findFirst();
     if (row.isEmpty() || row.get().get("status") == null) {
       problem(response, 409, "idempotency-in-progress", "Conflict",
@@ -123,7 +122,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     if (!hash.equals(((String) row.get().get("request_hash")).strip())) {
       problem(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
-          "This Idempotency-Key was used for a different request; use a new key");
+          "This Idempotency-Key was used for a different request (" + row.get().get("request_method") + " "
+              + row.get().get("request_path") + " with another body); use a new key");
       return;
     }
     response.setStatus((Integer) row.get().get("status"));
@@ -132,14 +132,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
       response.setHeader(HttpHeaders.LOCATION, location);
     }
     if (row.get().get("body") instanceof String text && !text.isEmpty()) {
-      response.setContentType(response.getStatus() >= 400 ? "application/problem+json" : "application/json");
+      response.setContentType(row.get().get("content_type") instanceof String type ? type
+          : response.getStatus() >= 400 ? "application/problem+json" : "application/json");
       response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   private void store(UUID tenant, String key, ContentCachingResponseWrapper wrapper) {
-    jdbc.sql("update idempotency_keys set status = ?, location = ?, body = ? where tenant_id = ? and key = ?")
-        .params(wrapper.getStatus(), wrapper.getHeader(HttpHeaders.LOCATION), withoutSecrets(wrapper.getContentAsByteArray()), tenant, key)
+    jdbc.sql("update idempotency_keys set status = ?, location = ?, content_type = ?, body = ? where tenant_id = ? and key = ?")
+        .params(wrapper.getStatus(), wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getContentType(),
+            withoutSecrets(wrapper.getContentAsByteArray()), tenant, key)
         .update();
   }
 
@@ -178,53 +180,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The request with its body already read, readable again by the controller. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(@Nullable ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }

@@ -5,16 +5,11 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -29,18 +24,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-  /** Problem type slug → when it is answered; each becomes a documented response. */
-  static final Map<String, String> PROBLEM_TYPES = problemTypes();
-
   @Bean
   OpenAPI flowgateOpenApi() {
     return new OpenAPI()
         .info(new Info().title("Flowgate management API").version("v1")
             .description("Tenant-scoped management of services, routes, keys, workflows, usage, billing and audit. "
                 + "Errors are RFC 9457 problem details (application/problem+json) whose `type` is one of: "
-                + String.join(", ", PROBLEM_TYPES.keySet().stream().map(s -> Problems.TYPE_BASE + s).toList())
-                + ". Lists are paged (`page`, `size`, `sort`) with `Link` (next/prev) and `X-Total-Count` headers. "
-                + "POST creates accept `Idempotency-Key`; PATCH of services and routes accepts `If-Match`."))
+                + String.join(", ", OpenApiProblems.TYPES.keySet().stream().map(s -> Problems.TYPE_BASE + s).toList())
+                + ". Lists are paged: `page` (from 0), `size` (1-100, default 20), `sort` (`field,asc|desc`, only the "
+                + "fields each list names; anything else is a 400 validation-error); the body carries `items`, `page`, "
+                + "`size` and `total`, and the headers `X-Total-Count` and RFC 8288 `Link` (first, prev, next, last). "
+                + "Every GET of a single resource answers a strong `ETag`; PATCH, PUT and DELETE accept `If-Match` "
+                + "with it and answer 412 precondition-failed when it is stale. A request without `If-Match` is "
+                + "accepted (last write wins), so send it whenever you read before writing. Every POST accepts "
+                + "`Idempotency-Key` (1-255 characters, per tenant, remembered 24 hours): a retry with the same key "
+                + "and body gets the first answer again (`Idempotent-Replayed: true`; secrets are never replayed), "
+                + "the same key with another body 422 idempotency-key-reused. JSON bodies may hold only the fields "
+                + "a resource lets you write: an unknown or read-only field is a 400 malformed-request naming it in `errors`."))
         .components(new Components()
             .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A management token (fgm_…), created at sign-up or with POST /api/v1/tokens")))
@@ -53,7 +53,7 @@ class OpenApiConfiguration {
       if (openApi.getComponents() == null) {
         openApi.setComponents(new Components());
       }
-      openApi.getComponents().addSchemas("Problem", problemSchema());
+      openApi.getComponents().addSchemas("Problem", OpenApiProblems.schema());
       openApi.getComponents().addSchemas("WorkflowDefinition", workflowSchema());
       if (openApi.getPaths() == null) {
         return;
@@ -64,58 +64,38 @@ class OpenApiConfiguration {
           operation.getRequestBody().getContent().forEach((type, media) ->
               media.setSchema(new Schema<>().$ref("#/components/schemas/WorkflowDefinition")));
         }
-        add(responses, "400", "Invalid input: validation-error (with errors[field, message]) or malformed-request");
+        OpenApiProblems.add(responses, "400", "Invalid input: validation-error (with errors[field, message]) or malformed-request");
         if (path.equals("/api/v1/signup")) {
           operation.setSecurity(List.of());
         } else {
-          add(responses, "401", "unauthorized: no or an unknown/revoked bearer token");
-          add(responses, "403", "forbidden: the caller's role may not do this");
+          OpenApiProblems.add(responses, "401", "unauthorized: no or an unknown/revoked bearer token");
+          OpenApiProblems.add(responses, "403", "forbidden: the caller's role may not do this");
         }
         if (path.contains("{")) {
-          add(responses, "404", "not-found: no such resource in the caller's tenant");
+          OpenApiProblems.add(responses, "404", "not-found: no such resource in the caller's tenant");
         }
+        OpenApiExamples.apply(path, method, operation);
         switch (method) {
           case POST -> {
-            add(responses, "409", "conflict, or idempotency-in-progress");
-            add(responses, "422", "idempotency-key-reused: the Idempotency-Key was used for another request");
+            OpenApiProblems.add(responses, "409", "conflict, or idempotency-in-progress");
+            OpenApiProblems.add(responses, "422", "idempotency-key-reused: the Idempotency-Key was used for another request");
+            OpenApiHeaders.idempotencyKey(operation);
+            if (path.endsWith("/restore")) {
+              OpenApiProblems.add(responses, "412", "precondition-failed: If-Match is stale");
+            }
           }
-          case PATCH -> add(responses, "412", "precondition-failed: If-Match is stale");
+          case PATCH, PUT, DELETE -> OpenApiProblems.add(responses, "412", "precondition-failed: If-Match is stale");
+          case GET -> OpenApiHeaders.get(path, operation);
           default -> { }
         }
         if (path.startsWith("/api/v1/usage") || path.startsWith("/api/v1/invoices") || path.startsWith("/api/v1/billing")) {
-          add(responses, "503", "service-unavailable: billing did not answer");
+          OpenApiProblems.add(responses, "503", "service-unavailable: billing did not answer");
         }
         if (path.contains("/runs") || path.startsWith("/api/v1/workflow-runs")) {
-          add(responses, "503", "service-unavailable: the workflow worker did not answer");
+          OpenApiProblems.add(responses, "503", "service-unavailable: the workflow worker did not answer");
         }
       }));
     };
-  }
-
-  private static void add(io.swagger.v3.oas.models.responses.ApiResponses responses, String code, String description) {
-    if (!responses.containsKey(code)) {
-      responses.addApiResponse(code, new ApiResponse().description(description).content(new Content()
-          .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
-    }
-  }
-
-  @SuppressWarnings("rawtypes")
-  private static Schema problemSchema() {
-    Schema<?> type = new StringSchema().format("uri")
-        ._enum(PROBLEM_TYPES.keySet().stream().map(s -> Problems.TYPE_BASE + s).toList())
-        .description(String.join("; ", PROBLEM_TYPES.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
-    Schema<?> fieldError = new ObjectSchema()
-        .addProperty("field", new StringSchema().example("steps[1].dependsOn"))
-        .addProperty("message", new StringSchema());
-    return new ObjectSchema()
-        .description("RFC 9457 problem details")
-        .addProperty("type", type)
-        .addProperty("title", new StringSchema())
-        .addProperty("status", new IntegerSchema())
-        .addProperty("detail", new StringSchema())
-        .addProperty("instance", new StringSchema().format("uri"))
-        .addProperty("errors", new ArraySchema().items(fieldError).description("validation-error only"))
-        .required(List.of("type", "title", "status"));
   }
 
   @SuppressWarnings("rawtypes")
@@ -141,24 +121,5 @@ class OpenApiConfiguration {
         .addProperty("name", new StringSchema().maxLength(100))
         .addProperty("steps", new ArraySchema().items(step).minItems(1))
         .required(List.of("name", "steps"));
-  }
-
-  private static Map<String, String> problemTypes() {
-    Map<String, String> types = new LinkedHashMap<>();
-    types.put("validation-error", "400, fields rejected, see errors");
-    types.put("malformed-request", "400, not valid JSON or unknown fields");
-    types.put("bad-request", "400, other bad input");
-    types.put("unauthorized", "401, no or bad credential");
-    types.put("forbidden", "403, the role does not allow it");
-    types.put("not-found", "404, no such resource for this tenant");
-    types.put("method-not-allowed", "405");
-    types.put("conflict", "409, clashes with existing data");
-    types.put("idempotency-in-progress", "409, the first request with this Idempotency-Key still runs");
-    types.put("precondition-failed", "412, If-Match is stale");
-    types.put("unsupported-media-type", "415");
-    types.put("idempotency-key-reused", "422, the Idempotency-Key was used with another request");
-    types.put("service-unavailable", "503, a service the portal depends on is down");
-    types.put("internal-error", "500");
-    return types;
   }
 }
