@@ -17,7 +17,7 @@ public final class StubWorker {
 
   /** Started runs by execution id, as the portal sent them. */
   public static final Map<String, JsonNode> runs = new ConcurrentHashMap<>();
-  /** {@code executionId/name: payload} of every signal received. */
+  /** {@code executionId/name: payload} of every signal received, then {@code [actor-id role]}. */
   public static final List<String> signals = new CopyOnWriteArrayList<>();
   /** Schedules by {@code tenantId/workflowId/scheduleId}, with the body the portal sent. */
   public static final Map<String, JsonNode> schedules = new ConcurrentHashMap<>();
@@ -71,7 +71,9 @@ public final class StubWorker {
       if (run == null || !run.path("tenantId").asString().equals(parts[4])) {
         respond(exchange, 404, "{\"type\":\"https://flowgate.dev/problems/not-found\",\"status\":404}");
       } else if (parts.length == 9 && parts[7].equals("signals")) {
-        signals.add(parts[6] + "/" + parts[8] + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        signals.add(parts[6] + "/" + parts[8] + ": " + new String(body, java.nio.charset.StandardCharsets.UTF_8)
+            + " [" + exchange.getRequestHeaders().getFirst("Flowgate-Actor-Id") + " "
+            + exchange.getRequestHeaders().getFirst("Flowgate-Actor-Role") + "]");
         respond(exchange, 202, "");
       } else if (parts.length == 8 && parts[7].equals("cancel")) {
         respond(exchange, 202, "");

@@ -75,9 +75,14 @@ class WorkerClient {
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
   }
 
-  void signal(UUID tenantId, String executionId, String name, @Nullable JsonNode payload) {
+  /**
+   * Sends a signal on behalf of {@code sender}: the worker trusts only these headers for who sent
+   * it (an approval step may accept only some roles), never an actor written in the payload.
+   */
+  void signal(UUID tenantId, String executionId, String name, @Nullable JsonNode payload, SignalSender sender) {
     call("workflow run " + executionId, () -> {
       worker.post().uri("/internal/v1/tenants/{t}/workflow-runs/{e}/signals/{n}", tenantId, executionId, name)
+          .headers(h -> sender.writeTo(h))
           .contentType(MediaType.APPLICATION_JSON)
           .body(payload == null ? JsonNodeFactory.instance.objectNode() : payload)
           .retrieve().toBodilessEntity();

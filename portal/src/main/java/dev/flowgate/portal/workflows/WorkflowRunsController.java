@@ -82,7 +82,7 @@ class WorkflowRunsController {
     if (!SIGNAL.matcher(name).matches()) {
       throw new InvalidInputException("name", "must be 1-64 letters, digits, '_' or '-'");
     }
-    worker.signal(principal.actor().tenantId(), checked(executionId), name, payload);
+    worker.signal(principal.actor().tenantId(), checked(executionId), name, payload, SignalSender.of(principal));
     return ResponseEntity.accepted().build();
   }
 

@@ -54,7 +54,8 @@ class WorkflowRunsIT extends PortalIT {
 
     assertThat(api.post("/api/v1/workflow-runs/" + executionId + "/signals/approval", a.token(), Map.of("approved", true))
         .status()).isEqualTo(202);
-    assertThat(StubWorker.signals).anyMatch(s -> s.startsWith(executionId + "/approval") && s.contains("approved"));
+    assertThat(StubWorker.signals).anyMatch(s -> s.startsWith(executionId + "/approval") && s.contains("approved")
+        && s.endsWith(" owner]") && !s.contains("[null"));
     assertThat(api.post("/api/v1/workflow-runs/" + executionId + "/cancel", a.token(), null).status()).isEqualTo(202);
 
     assertThat(api.get("/api/v1/workflow-runs/" + executionId, b.token()).status()).isEqualTo(404);
