@@ -53,7 +53,8 @@ final class WorkflowTriggerHandler {
       Tenant tenant = Objects.requireNonNull(exchange.tenant());
       String executionId = UUID.randomUUID().toString();
       JsonNode input = InputTemplate.render(trigger.inputTemplate(), context(request, exchange, body));
-      WorkflowTriggered triggered = new WorkflowTriggered(executionId, tenant.id(), trigger.workflowId(), null, null,
+      WorkflowTriggered triggered = new WorkflowTriggered(executionId, tenant.id(), trigger.workflowId(),
+          trigger.workflowVersion(), trigger.triggerId(),
           "api_route", input, exchange.requestId());
       publisher.publish(Envelope.of(triggered, tenant.id(), executionId, source, clock.instant()))
           .whenComplete((ack, error) -> context.runOnContext(v -> {

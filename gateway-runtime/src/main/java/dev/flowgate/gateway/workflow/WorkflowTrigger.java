@@ -8,11 +8,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A route's {@code workflow_trigger} policy: {@code {"workflowId", "mode": "async|passthrough", "inputTemplate"}}.
+ * A route's {@code workflow_trigger} policy: {@code {"workflowId", "mode": "async|passthrough",
+ * "inputTemplate", "workflowVersion"?, "triggerId"?}}.
  *
  * @param inputTemplate null to send the whole request context as the run's input
+ * @param workflowVersion the pinned version, or null for the workflow's current one
+ * @param triggerId the portal's trigger the policy comes from, when it says so
  */
-public record WorkflowTrigger(UUID workflowId, boolean passthrough, @Nullable JsonNode inputTemplate) {
+public record WorkflowTrigger(
+    UUID workflowId, boolean passthrough, @Nullable JsonNode inputTemplate,
+    @Nullable Integer workflowVersion, @Nullable UUID triggerId) {
 
   public static final String POLICY = "workflow_trigger";
 
@@ -37,8 +42,12 @@ public record WorkflowTrigger(UUID workflowId, boolean passthrough, @Nullable Js
         return null;
       }
       JsonNode template = config.get("inputTemplate");
+      JsonNode version = config.path("workflowVersion");
+      String triggerId = config.path("triggerId").asString("");
       return new WorkflowTrigger(workflowId, mode.equals("passthrough"),
-          template == null || template.isNull() ? null : template);
+          template == null || template.isNull() ? null : template,
+          version.isIntegralNumber() && version.asInt() > 0 ? version.asInt() : null,
+          triggerId.isEmpty() ? null : UUID.fromString(triggerId));
     } catch (IllegalArgumentException e) {
       return null;
     }
