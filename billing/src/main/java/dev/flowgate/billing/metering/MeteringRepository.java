@@ -3,18 +3,21 @@ package dev.flowgate.billing.metering;
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
-/** Raw api-call rows and hourly aggregates in schema {@code billing}. */
+/** Raw api-call rows and hourly and daily aggregates in schema {@code billing}. */
 @Repository
 class MeteringRepository {
 
@@ -26,10 +29,15 @@ class MeteringRepository {
       ON CONFLICT (event_id) DO NOTHING
       """;
 
-  private static final String UPSERT_HOURLY =
+  /**
+   * Adds the totals to the row, inserting it with this batch's histogram when new. The histogram
+   * of an existing row is returned untouched and merged in Java (bytes cannot be merged in SQL):
+   * the upsert holds the row lock until commit, so no concurrent batch interleaves.
+   */
+  private static final String UPSERT =
       """
-      INSERT INTO billing.usage_hourly AS u (tenant_id, bucket_start, key_id, route_id, calls, errors,
-          server_errors, request_bytes, response_bytes, latency_sum_ms, latency_max_ms, latency_histogram)
+      INSERT INTO billing.%s AS u (tenant_id, bucket_start, key_id, route_id, calls, errors,
+          server_errors, request_bytes, response_bytes, latency_sum_ms, latency_max_ms, latency_hdr)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (tenant_id, bucket_start, key_id, route_id) DO UPDATE SET
           calls = u.calls + excluded.calls,
@@ -39,11 +47,27 @@ class MeteringRepository {
           response_bytes = u.response_bytes + excluded.response_bytes,
           latency_sum_ms = u.latency_sum_ms + excluded.latency_sum_ms,
           latency_max_ms = greatest(u.latency_max_ms, excluded.latency_max_ms),
-          latency_histogram = (
-              SELECT array_agg(coalesce(h.a, 0) + coalesce(h.b, 0) ORDER BY h.i)
-              FROM unnest(u.latency_histogram, excluded.latency_histogram) WITH ORDINALITY AS h(a, b, i)),
           updated_at = now()
+      RETURNING (xmax = 0) AS inserted, latency_hdr
       """;
+
+  private static final String SET_HDR =
+      """
+      UPDATE billing.%s SET latency_hdr = ?
+      WHERE tenant_id = ? AND bucket_start = ? AND key_id IS NOT DISTINCT FROM ? AND route_id IS NOT DISTINCT FROM ?
+      """;
+
+  /** The aggregate tables, one per bucket width. */
+  enum Table {
+    HOURLY("usage_hourly"),
+    DAILY("usage_daily");
+
+    private final String name;
+
+    Table(String name) {
+      this.name = name;
+    }
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -88,27 +112,42 @@ class MeteringRepository {
     return inserted;
   }
 
-  void addHourly(List<HourlyUsage> rows) {
-    jdbc.batchUpdate(
-        UPSERT_HOURLY,
-        rows,
-        rows.size(),
-        (ps, row) -> {
-          UsageKey key = row.key();
-          ps.setObject(1, key.tenantId());
-          ps.setObject(2, utc(key.bucketStart()));
-          setUuid(ps, 3, key.keyId());
-          setUuid(ps, 4, key.routeId());
-          ps.setLong(5, row.calls());
-          ps.setLong(6, row.errors());
-          ps.setLong(7, row.serverErrors());
-          ps.setLong(8, row.requestBytes());
-          ps.setLong(9, row.responseBytes());
-          ps.setLong(10, row.latencySumMs());
-          ps.setLong(11, row.latencyMaxMs());
-          Long[] histogram = java.util.Arrays.stream(row.histogram().counts()).boxed().toArray(Long[]::new);
-          ps.setArray(12, ps.getConnection().createArrayOf("bigint", histogram));
-        });
+  /** Adds the rows (in lock order) to the table, merging latency histograms. */
+  void add(Table table, List<UsageTotals> rows) {
+    String upsert = UPSERT.formatted(table.name);
+    List<UsageTotals> toMerge = new ArrayList<>();
+    List<byte[]> stored = new ArrayList<>();
+    for (UsageTotals row : rows) {
+      byte[] encoded = row.histogram().encode();
+      jdbc.query(upsert, (ResultSet rs) -> {
+        if (!rs.getBoolean("inserted")) {
+          toMerge.add(row);
+          stored.add(rs.getBytes("latency_hdr"));
+        }
+      }, params(row, encoded));
+    }
+    if (toMerge.isEmpty()) {
+      return;
+    }
+    List<Object[]> updates = new ArrayList<>(toMerge.size());
+    for (int i = 0; i < toMerge.size(); i++) {
+      UsageTotals row = toMerge.get(i);
+      LatencyHistogram merged = LatencyHistogram.decode(stored.get(i));
+      merged.merge(row.histogram());
+      UsageKey key = row.key();
+      updates.add(new Object[] {merged.encode(), key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId()});
+    }
+    jdbc.batchUpdate(SET_HDR.formatted(table.name), updates,
+        new int[] {Types.BINARY, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER, Types.OTHER});
+  }
+
+  private static Object[] params(UsageTotals row, byte[] histogram) {
+    UsageKey key = row.key();
+    return new Object[] {
+      key.tenantId(), utc(key.bucketStart()), new SqlParameterValue(Types.OTHER, key.keyId()),
+      new SqlParameterValue(Types.OTHER, key.routeId()), row.calls(), row.errors(), row.serverErrors(),
+      row.requestBytes(), row.responseBytes(), row.latencySumMs(), row.latencyMaxMs(), histogram
+    };
   }
 
   /** Deletes raw rows older than {@code cutoff}, at most {@code limit} at a time; returns how many. */
