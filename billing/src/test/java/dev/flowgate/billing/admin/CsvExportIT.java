@@ -71,6 +71,7 @@ class CsvExportIT {
 
   @Test
   void invoices_export_as_csv_one_line_per_invoice() {
+    fixtures.plan(tenant, "starter", BillingFixtures.start(month));
     fixtures.usage(tenant, BillingFixtures.start(month), 3);
     finalizer.finalizeMonth(month);
 
@@ -81,7 +82,7 @@ class CsvExportIT {
     assertThat(lines.getFirst()).startsWith("number,id,tenant_id,period,plan_code,calls,status,currency");
     assertThat(lines).hasSize(Integer.parseInt(answer.response().headers().firstValue("X-Total-Rows").orElseThrow()) + 1);
     assertThat(lines.stream().filter(l -> l.contains(tenant.toString())).findFirst()).hasValueSatisfying(
-        l -> assertThat(l).contains("," + month + ",free,3,open,USD,0,0,"));
+        l -> assertThat(l).contains("," + month + ",starter,3,open,USD,2900,2900,"));
   }
 
   @Test
