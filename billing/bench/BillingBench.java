@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * hold them all; (2) delay: produce at a steady rate and time each record from send until its
  * tenant's aggregate count covers it (polled every 20 ms, so ±20 ms).
  *
- * <p>Args: bootstrap topic jdbcUrl records steadyRate steadySeconds resultsFile notes
+ * <p>Args: bootstrap topic jdbcUrl records steadyRate steadySeconds resultsFile notes; or
+ * {@code create-topic bootstrap topic} first.
  */
 public class BillingBench {
 
@@ -37,13 +38,17 @@ public class BillingBench {
   static final int POLL_MS = 20;
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("create-topic")) {
+      // before billing starts: its consumer would otherwise auto-create the topic with one partition
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[1]))) {
+        admin.createTopics(List.of(new NewTopic(args[2], 3, (short) 1))).all().get();
+      }
+      return;
+    }
     String bootstrap = args[0], topic = args[1], jdbcUrl = args[2];
     int records = Integer.parseInt(args[3]), rate = Integer.parseInt(args[4]), seconds = Integer.parseInt(args[5]);
     Path results = Path.of(args[6]);
     String notes = args.length > 7 ? args[7] : "";
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-    }
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     p.put("acks", "all");
@@ -133,6 +138,9 @@ public class BillingBench {
       System.out.println(report);
       cleanUp(db, bulkTenants);
       cleanUp(db, steadyTenants);
+    }
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.deleteTopics(List.of(topic)).all().get();
     }
   }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       id, tenant_id, number, period_start, period_end, plan_code, calls, status, currency, subtotal_minor,
       total_minor, stripe_invoice_id, finalized_at, paid_at
@@ -104,33 +104,6 @@ class InvoiceRepository {
     return total == null ? 0 : total;
   }
 
-  /** Every tenant's invoices, optionally of one status and period, newest period first. */
-  List<Invoice> pageAll(@Nullable InvoiceStatus status, @Nullable Instant periodStart, int page, int size) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM billing.invoices" + FILTER
-            + " ORDER BY period_start DESC, number DESC LIMIT ? OFFSET ?",
-        InvoiceRepository::invoice, filterArgs(status, periodStart, size, (long) page * size));
-  }
-
-  long countAll(@Nullable InvoiceStatus status, @Nullable Instant periodStart) {
-    Long total = jdbc.queryForObject("SELECT count(*) FROM billing.invoices" + FILTER, Long.class,
-        filterArgs(status, periodStart));
-    return total == null ? 0 : total;
-  }
-
-  private static final String FILTER =
-      " WHERE (?::text IS NULL OR status = ?::text) AND (?::timestamptz IS NULL OR period_start = ?::timestamptz)";
-
-  private static Object[] filterArgs(@Nullable InvoiceStatus status, @Nullable Instant periodStart, Object... more) {
-    String wire = status == null ? null : status.wire();
-    Object[] args = new Object[4 + more.length];
-    args[0] = wire;
-    args[1] = wire;
-    args[2] = utc(periodStart);
-    args[3] = utc(periodStart);
-    System.arraycopy(more, 0, args, 4, more.length);
-    return args;
-  }
-
   /** Locks a still-unsynced invoice for pushing; empty when it is synced or another pusher holds it. */
   Optional<Invoice> lockPendingStripeSync(UUID invoiceId) {
     return jdbc.query(
@@ -201,7 +174,7 @@ class InvoiceRepository {
         invoice.totalMinor(), lines, invoice.stripeInvoiceId(), invoice.finalizedAt(), invoice.paidAt());
   }
 
-  private static Invoice invoice(ResultSet rs, int rowNum) throws SQLException {
+  static Invoice invoice(ResultSet rs, int rowNum) throws SQLException {
     return new Invoice(
         rs.getObject("id", UUID.class),
         rs.getObject("tenant_id", UUID.class),
@@ -225,7 +198,7 @@ class InvoiceRepository {
     return value == null ? null : value.toInstant();
   }
 
-  private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+  static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -33,10 +33,12 @@ public class InvoiceService {
   private final Clock clock;
   private final CreditService credits;
   private final TaxRates taxRates;
+  private final InvoiceSearch search;
 
   InvoiceService(InvoiceRepository repository, PlanService plans, Clock clock, CreditService credits,
-      TaxRates taxRates) {
+      TaxRates taxRates, InvoiceSearch search) {
     this.repository = repository;
+    this.search = search;
     this.credits = credits;
     this.taxRates = taxRates;
     this.plans = plans;
@@ -92,8 +94,8 @@ public class InvoiceService {
     int s = size == null ? 20 : size;
     validatePaging(p, s);
     Instant start = period == null ? null : period.start();
-    List<Invoice> items = repository.pageAll(status, start, p, s);
-    return new InvoicePage(items, p, s, repository.countAll(status, start));
+    List<Invoice> items = search.pageAll(status, start, p, s);
+    return new InvoicePage(items, p, s, search.countAll(status, start));
   }
 
   /** The tenant's invoice with its lines; another tenant's id is not found. */
