@@ -2,6 +2,7 @@ package dev.flowgate.billing.metering;
 
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +24,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MeteringRepository {
 
-  private static final String INSERT_CALL =
+  /**
+   * One statement per batch: the rows travel as one array per column and the database answers
+   * with the event ids it actually inserted (a 500-statement JDBC batch took most of a metering
+   * round trip). A conflicting or repeated event id is skipped by DO NOTHING.
+   */
+  private static final String INSERT_CALLS =
       """
       INSERT INTO billing.api_calls (event_id, tenant_id, request_id, key_id, route_id, service_id,
           method, path, status, latency_ms, request_bytes, response_bytes, occurred_at, received_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT *, ?::timestamptz FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[],
+          ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])
       ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id
       """;
 
   /**
@@ -80,36 +90,44 @@ class MeteringRepository {
    * event id (in this batch or stored before) reports {@code false}.
    */
   boolean[] insertCalls(List<Envelope<ApiCallRecorded>> calls, Instant receivedAt) {
-    int[][] counts =
-        jdbc.batchUpdate(
-            INSERT_CALL,
-            calls,
-            calls.size(),
-            (ps, envelope) -> {
-              ApiCallRecorded call = envelope.payload();
-              ps.setObject(1, envelope.eventId());
-              ps.setObject(2, call.tenantId());
-              ps.setString(3, call.requestId());
-              setUuid(ps, 4, call.keyId());
-              setUuid(ps, 5, call.routeId());
-              setUuid(ps, 6, call.serviceId());
-              ps.setString(7, call.method());
-              ps.setString(8, call.path());
-              ps.setInt(9, call.status());
-              ps.setLong(10, call.latencyMs());
-              ps.setLong(11, call.requestBytes());
-              ps.setLong(12, call.responseBytes());
-              ps.setObject(13, utc(call.timestamp()));
-              ps.setObject(14, utc(receivedAt));
-            });
-    boolean[] inserted = new boolean[calls.size()];
-    int i = 0;
-    for (int[] chunk : counts) {
-      for (int count : chunk) {
-        inserted[i++] = count == 1;
+    if (calls.isEmpty()) {
+      return new boolean[0];
+    }
+    int n = calls.size();
+    Object[][] columns = new Object[13][n];
+    for (int i = 0; i < n; i++) {
+      Envelope<ApiCallRecorded> envelope = calls.get(i);
+      ApiCallRecorded call = envelope.payload();
+      Object[] row = {envelope.eventId(), call.tenantId(), call.requestId(), call.keyId(), call.routeId(),
+          call.serviceId(), call.method(), call.path(), call.status(), call.latencyMs(), call.requestBytes(),
+          call.responseBytes(), utc(call.timestamp())};
+      for (int c = 0; c < row.length; c++) {
+        columns[c][i] = row[c];
       }
     }
-    return inserted;
+    String[] types = {"uuid", "uuid", "text", "uuid", "uuid", "uuid", "text", "text", "int4", "int8", "int8", "int8",
+        "timestamptz"};
+    Set<UUID> inserted = new HashSet<>(jdbc.execute((Connection connection) -> {
+      try (PreparedStatement ps = connection.prepareStatement(INSERT_CALLS)) {
+        ps.setObject(1, utc(receivedAt));
+        for (int c = 0; c < columns.length; c++) {
+          ps.setArray(c + 2, connection.createArrayOf(types[c], columns[c]));
+        }
+        List<UUID> ids = new ArrayList<>(n);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getObject(1, UUID.class));
+          }
+        }
+        return ids;
+      }
+    }));
+    boolean[] fresh = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      // remove: a second copy of the same event later in this batch is not new
+      fresh[i] = inserted.remove(calls.get(i).eventId());
+    }
+    return fresh;
   }
 
   /** Adds the rows (in lock order) to the table, merging latency histograms. */
@@ -159,14 +177,6 @@ class MeteringRepository {
         """,
         utc(cutoff),
         limit);
-  }
-
-  private static void setUuid(PreparedStatement ps, int index, @Nullable UUID value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.OTHER);
-    } else {
-      ps.setObject(index, value);
-    }
   }
 
   private static OffsetDateTime utc(Instant instant) {
