@@ -117,8 +117,8 @@ public final class InvoiceCalculator {
     if (tax != null && tax.rateBasisPoints() > 0 && remaining > 0) {
       // tax on what is charged after credits, rounded half up to the minor unit
       long amount = prorate(remaining, tax.rateBasisPoints(), BASIS_POINTS);
-      lines.add(new LineItem(LineItem.Kind.TAX, tax.label() + " " + percent(tax.rateBasisPoints()) + " of "
-          + remaining + " minor units", 1, amount, amount));
+      lines.add(new LineItem(LineItem.Kind.TAX, tax.label() + " " + percent(tax.rateBasisPoints()), 1, amount,
+          amount));
       remaining = Math.addExact(remaining, amount);
     }
     return new Calculation(List.copyOf(lines), subtotal, remaining);
