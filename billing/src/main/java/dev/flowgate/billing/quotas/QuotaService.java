@@ -32,6 +32,12 @@ public class QuotaService {
 
   /** Evaluates the tenant now; returns its state, published when it changed. */
   public QuotaStateChanged evaluate(UUID tenantId) {
+    return evaluateAndAnnounce(tenantId).state();
+  }
+
+  private record Evaluation(QuotaStateChanged state, boolean announced) {}
+
+  private Evaluation evaluateAndAnnounce(UUID tenantId) {
     Instant now = clock.instant();
     BillingPeriod period = BillingPeriod.containing(now);
     Plan plan = plans.planAt(tenantId, now);
@@ -40,18 +46,21 @@ public class QuotaService {
     @Nullable Instant blockedUntil = state.blocked() ? period.end() : null;
     QuotaStateChanged message = new QuotaStateChanged(tenantId, period.month().toString(), state.wire(),
         state.blocked(), used, plan.includedCalls(), plan.hardLimitCalls(), blockedUntil, now);
-    if (repository.changeTo(message)) {
-      publisher.publish(message);
-    }
+    boolean announced = repository.changeTo(message) && publisher.publish(message);
     alerts.raiseIfCrossed(tenantId, period.month(), used, plan.includedCalls());
-    return message;
+    return new Evaluation(message, announced);
   }
 
-  /** Announces every tenant blocked in the current period again. */
+  /**
+   * Evaluates every tenant blocked in the current period again and announces it, so gateways that
+   * missed a message learn it, and a tenant whose plan changed (its refused calls are not metered,
+   * so nothing else would re-evaluate it) is unblocked within one round.
+   */
   int resendBlocked() {
     int sent = 0;
-    for (QuotaStateChanged state : repository.blocked(BillingPeriod.month(clock.instant()).toString())) {
-      if (publisher.publish(state)) {
+    for (QuotaStateChanged stored : repository.blocked(BillingPeriod.month(clock.instant()).toString())) {
+      Evaluation now = evaluateAndAnnounce(stored.tenantId());
+      if (now.announced() || now.state().blocked() && publisher.publish(now.state())) {
         sent++;
       }
     }

@@ -123,6 +123,28 @@ class QuotaIT {
   }
 
   @Test
+  void a_blocked_tenant_moved_to_a_plan_without_a_hard_limit_is_announced_unblocked_within_one_round()
+      throws Exception {
+    meter(12);
+    QuotaStateChanged state = next(Duration.ofSeconds(10));
+    while (!state.blocked()) {
+      state = next(Duration.ofSeconds(10));
+    }
+
+    // its refused calls are not metered: only the periodic round can notice the new plan
+    new UsageClient(port).put("/internal/v1/tenants/" + tenant + "/plan", "{\"planCode\":\"growth\"}",
+        UsageClient.TOKEN);
+
+    Instant deadline = Instant.now().plus(quotaProperties.resendInterval()).plusSeconds(3);
+    do {
+      state = next(Duration.between(Instant.now(), deadline));
+    } while (state.blocked());
+    assertThat(state.state()).isEqualTo("ok");
+    assertThat(state.blockedUntil()).isNull();
+    assertThat(state.usedCalls()).isEqualTo(12);
+  }
+
+  @Test
   void usage_alerts_at_80_and_100_percent_are_raised_once_listed_and_sent_signed() throws Exception {
     meter(10);
     await().atMost(Duration.ofSeconds(10)).until(() -> alerts().size() == 2);
