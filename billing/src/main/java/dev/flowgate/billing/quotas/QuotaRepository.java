@@ -23,22 +23,25 @@ class QuotaRepository {
   }
 
   /**
-   * Stores the state unless it is the one already stored; true when it changed. Two billing
-   * instances evaluating at once: only one sees the change, so it is announced once.
+   * Stores the state unless it is the one already stored; true when it changed. A tenant with no
+   * stored state that is {@code ok} stores and announces nothing: every tenant starts each period
+   * ok. Two billing instances evaluating at once: only one sees the change, so it is announced once.
    */
   boolean changeTo(QuotaStateChanged state) {
     return jdbc.update(
         """
         INSERT INTO billing.quota_states AS q (tenant_id, period, state, blocked, used_calls, included_calls,
             hard_limit, blocked_until, changed_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        SELECT ?::uuid, ?::text, ?::text, ?::boolean, ?::bigint, ?::bigint, ?::bigint, ?::timestamptz, ?::timestamptz
+        WHERE ?::text <> 'ok' OR EXISTS (SELECT 1 FROM billing.quota_states WHERE tenant_id = ?::uuid AND period = ?::text)
         ON CONFLICT (tenant_id, period) DO UPDATE SET state = excluded.state, blocked = excluded.blocked,
             used_calls = excluded.used_calls, included_calls = excluded.included_calls,
             hard_limit = excluded.hard_limit, blocked_until = excluded.blocked_until, changed_at = excluded.changed_at
         WHERE q.state <> excluded.state
         """,
         state.tenantId(), state.period(), state.state(), state.blocked(), state.usedCalls(), state.includedCalls(),
-        state.hardLimit(), utc(state.blockedUntil()), utc(state.measuredAt())) == 1;
+        state.hardLimit(), utc(state.blockedUntil()), utc(state.measuredAt()), state.state(), state.tenantId(),
+        state.period()) == 1;
   }
 
   /** Every tenant blocked in {@code period}, as last announced. */

@@ -171,6 +171,17 @@ class QuotaIT {
   }
 
   @Test
+  void a_tenant_well_within_its_plan_is_not_announced() throws Exception {
+    meter(3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> new UsageClient(port)
+        .get("/internal/v1/tenants/" + tenant + "/plan", UsageClient.TOKEN).json().get("callsThisPeriod").asLong() == 3);
+    Thread.sleep(600);
+
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM billing.quota_states WHERE tenant_id = ?", Long.class, tenant))
+        .isZero();
+  }
+
+  @Test
   void another_tenants_alerts_are_not_listed() throws Exception {
     meter(10);
     await().atMost(Duration.ofSeconds(10)).until(() -> alerts().size() == 2);
