@@ -26,11 +26,14 @@ public record BillingProperties(String internalToken, @DefaultValue Metering met
    * @param attempts deliveries of a failing record before it is dead-lettered
    * @param retryInterval pause between those deliveries
    * @param rawRetention how long raw api-call rows are kept; aggregates are kept forever
+   * @param lateWindow a call this late or less counts in its own hour; a later one in the hour it
+   *     arrives, so closed periods do not change
    */
   public record Metering(
       @DefaultValue("api.calls") String topic,
       @DefaultValue("api.calls.dlq") String deadLetterTopic,
       @DefaultValue("3") int attempts,
       @DefaultValue("1s") Duration retryInterval,
-      @DefaultValue("90d") Duration rawRetention) {}
+      @DefaultValue("90d") Duration rawRetention,
+      @DefaultValue("24h") Duration lateWindow) {}
 }

@@ -29,10 +29,18 @@ public final class BillingFixtures {
     jdbc.update(
         """
         INSERT INTO billing.usage_hourly (tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors,
-            request_bytes, response_bytes, latency_sum_ms, latency_max_ms, latency_histogram)
-        VALUES (?, ?, ?, NULL, ?, 0, 0, 0, 0, 0, 0, '{}'::bigint[])
+            request_bytes, response_bytes, latency_sum_ms, latency_max_ms)
+        VALUES (?, ?, ?, NULL, ?, 0, 0, 0, 0, 0, 0)
         """,
         tenantId, hour.atOffset(ZoneOffset.UTC), UUID.randomUUID(), calls);
+    jdbc.update(
+        """
+        INSERT INTO billing.usage_daily (tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors,
+            request_bytes, response_bytes, latency_sum_ms, latency_max_ms)
+        VALUES (?, ?, ?, NULL, ?, 0, 0, 0, 0, 0, 0)
+        """,
+        tenantId, hour.truncatedTo(java.time.temporal.ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), UUID.randomUUID(),
+        calls);
   }
 
   /**

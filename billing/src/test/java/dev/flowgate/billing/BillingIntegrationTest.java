@@ -12,11 +12,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one Spring context every billing IT shares: the whole application on a random port against
  * the local PostgreSQL ({@code flowgate_test}), Kafka and Stripe stub (127.0.0.1:12111). Tests use
- * random tenants and never truncate tables; Stripe can be made unreachable per tenant.
+ * random tenants and never truncate tables; Stripe can be made unreachable per tenant, metering can
+ * be made to crash after its commit, and usage alerts go to a local webhook receiver.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(StripeTestConfiguration.class)
+@Import({StripeTestConfiguration.class, BillingTestConfiguration.class})
 public @interface BillingIntegrationTest {}

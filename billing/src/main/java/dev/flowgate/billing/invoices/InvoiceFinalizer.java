@@ -39,10 +39,14 @@ public class InvoiceFinalizer {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Counter finalized;
+  private final CreditService credits;
+  private final TaxRates taxRates;
 
   InvoiceFinalizer(PlanService plans, InvoiceRepository repository, TransactionTemplate transactions,
-      ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+      ApplicationEventPublisher events, Clock clock, MeterRegistry meters, CreditService credits, TaxRates taxRates) {
     this.plans = plans;
+    this.credits = credits;
+    this.taxRates = taxRates;
     this.repository = repository;
     this.transactions = transactions;
     this.events = events;
@@ -92,11 +96,18 @@ public class InvoiceFinalizer {
     List<PlanSegment> segments = plans.segments(tenantId, period);
     Plan plan = segments.getLast().plan();
     long calls = plans.calls(tenantId, period);
-    InvoiceCalculator.Calculation bill = InvoiceCalculator.calculate(segments, calls, List.of());
+    List<GrantedCredit> granted = credits.lockForInvoice(tenantId, period.end());
+    List<Credit> usable = granted.stream().map(GrantedCredit::asCredit).toList();
+    InvoiceCalculator.Calculation bill = InvoiceCalculator.calculate(segments, calls, usable,
+        taxRates.forTenant(tenantId, plan.code()).orElse(null));
     Instant now = clock.instant();
     Invoice invoice = new Invoice(UUID.randomUUID(), tenantId, repository.nextNumber(period), period.start(),
         period.end(), plan.code(), calls, InvoiceStatus.OPEN, plan.currency(), bill.subtotalMinor(),
         bill.totalMinor(), bill.lineItems(), null, now, null);
-    return repository.insert(invoice, true) ? Optional.of(invoice) : Optional.empty();
+    if (!repository.insert(invoice, true)) {
+      return Optional.empty();
+    }
+    credits.applyTo(invoice.id(), granted, InvoiceCalculator.appliedCredits(bill.subtotalMinor(), usable));
+    return Optional.of(invoice);
   }
 }

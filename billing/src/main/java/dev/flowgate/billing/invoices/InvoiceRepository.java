@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       id, tenant_id, number, period_start, period_end, plan_code, calls, status, currency, subtotal_minor,
       total_minor, stripe_invoice_id, finalized_at, paid_at
@@ -174,7 +174,7 @@ class InvoiceRepository {
         invoice.totalMinor(), lines, invoice.stripeInvoiceId(), invoice.finalizedAt(), invoice.paidAt());
   }
 
-  private static Invoice invoice(ResultSet rs, int rowNum) throws SQLException {
+  static Invoice invoice(ResultSet rs, int rowNum) throws SQLException {
     return new Invoice(
         rs.getObject("id", UUID.class),
         rs.getObject("tenant_id", UUID.class),
@@ -198,7 +198,7 @@ class InvoiceRepository {
     return value == null ? null : value.toInstant();
   }
 
-  private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+  static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

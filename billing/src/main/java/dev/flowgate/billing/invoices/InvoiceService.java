@@ -31,24 +31,37 @@ public class InvoiceService {
   private final InvoiceRepository repository;
   private final PlanService plans;
   private final Clock clock;
+  private final CreditService credits;
+  private final TaxRates taxRates;
+  private final InvoiceSearch search;
 
-  InvoiceService(InvoiceRepository repository, PlanService plans, Clock clock) {
+  InvoiceService(InvoiceRepository repository, PlanService plans, Clock clock, CreditService credits,
+      TaxRates taxRates, InvoiceSearch search) {
     this.repository = repository;
+    this.search = search;
+    this.credits = credits;
+    this.taxRates = taxRates;
     this.plans = plans;
     this.clock = clock;
   }
 
   /**
    * The current month's bill so far, computed now and stored nowhere: the calls metered until now,
-   * and the base price as if the current plan stays until the end of the month.
+   * the base price as if the current plan stays until the end of the month, the credits the next
+   * invoice will use and the tenant's tax.
    */
   public Invoice upcoming(UUID tenantId) {
-    Instant now = clock.instant();
-    BillingPeriod period = BillingPeriod.containing(now);
+    return preview(tenantId, BillingPeriod.containing(clock.instant()));
+  }
+
+  /** What the period's invoice would be if finalised now (a draft with lines, stored nowhere). */
+  public Invoice preview(UUID tenantId, BillingPeriod period) {
     List<PlanSegment> segments = plans.segments(tenantId, period);
     Plan plan = segments.getLast().plan();
     long calls = plans.calls(tenantId, period);
-    InvoiceCalculator.Calculation bill = InvoiceCalculator.calculate(segments, calls, List.of());
+    List<Credit> pending = credits.pending(tenantId).stream().map(GrantedCredit::asCredit).toList();
+    InvoiceCalculator.Calculation bill = InvoiceCalculator.calculate(segments, calls, pending,
+        taxRates.forTenant(tenantId, plan.code()).orElse(null));
     return new Invoice(null, tenantId, null, period.start(), period.end(), plan.code(), calls, InvoiceStatus.DRAFT,
         plan.currency(), bill.subtotalMinor(), bill.totalMinor(), bill.lineItems(), null, null, null);
   }
@@ -56,6 +69,12 @@ public class InvoiceService {
   public InvoicePage page(UUID tenantId, @Nullable Integer page, @Nullable Integer size) {
     int p = page == null ? 0 : page;
     int s = size == null ? 20 : size;
+    validatePaging(p, s);
+    List<Invoice> items = repository.page(tenantId, p, s).stream().map(Invoice::withoutLineItems).toList();
+    return new InvoicePage(items, p, s, repository.count(tenantId));
+  }
+
+  private static void validatePaging(int p, int s) {
     List<FieldProblem> problems = new ArrayList<>();
     if (p < 0) {
       problems.add(new FieldProblem("page", "must be 0 or more"));
@@ -66,8 +85,17 @@ public class InvoiceService {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    List<Invoice> items = repository.page(tenantId, p, s).stream().map(Invoice::withoutLineItems).toList();
-    return new InvoicePage(items, p, s, repository.count(tenantId));
+  }
+
+  /** Every tenant's invoices without lines, optionally of one status and period (billing team). */
+  public InvoicePage pageAll(@Nullable InvoiceStatus status, @Nullable BillingPeriod period, @Nullable Integer page,
+      @Nullable Integer size) {
+    int p = page == null ? 0 : page;
+    int s = size == null ? 20 : size;
+    validatePaging(p, s);
+    Instant start = period == null ? null : period.start();
+    List<Invoice> items = search.pageAll(status, start, p, s);
+    return new InvoicePage(items, p, s, search.countAll(status, start));
   }
 
   /** The tenant's invoice with its lines; another tenant's id is not found. */

@@ -1,82 +1,71 @@
 package dev.flowgate.billing.metering;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Fixed-bucket latency histogram, stored per hourly aggregate and mergeable by adding counts.
- *
- * <p>Bucket {@code i} counts latencies in {@code [UPPER_BOUNDS_MS[i-1], UPPER_BOUNDS_MS[i])}; the
- * last bucket is open-ended. Bounds grow roughly by a quarter, so a percentile read as the bucket's
- * upper bound (capped by the observed maximum) is within about 25% of the exact value.
+ * Latency distribution of one aggregate row: an HdrHistogram with two significant digits (values
+ * read back within 1%), stored compressed per row and merged when rows are added or read together.
+ * Latencies above an hour are clamped to an hour; they are failures, not latencies worth resolving.
  */
 public final class LatencyHistogram {
 
-  /** Exclusive upper bounds in milliseconds; one more bucket collects everything above. */
-  static final long[] UPPER_BOUNDS_MS = {
-    1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200, 250, 300, 400,
-    500, 600, 800, 1_000, 1_200, 1_500, 2_000, 2_500, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000,
-    15_000, 20_000, 30_000, 45_000, 60_000, 120_000
-  };
+  static final long HIGHEST_MS = 3_600_000;
+  private static final int SIGNIFICANT_DIGITS = 2;
 
-  public static final int BUCKETS = UPPER_BOUNDS_MS.length + 1;
-
-  private final long[] counts;
+  private final Histogram histogram;
 
   public LatencyHistogram() {
-    this.counts = new long[BUCKETS];
+    this(new Histogram(HIGHEST_MS, SIGNIFICANT_DIGITS));
   }
 
-  private LatencyHistogram(long[] counts) {
-    this.counts = counts;
+  private LatencyHistogram(Histogram histogram) {
+    this.histogram = histogram;
   }
 
-  /** Reads stored counts; a shorter array (an older bucket layout) is padded with zeros. */
-  public static LatencyHistogram of(long[] stored) {
-    return new LatencyHistogram(Arrays.copyOf(stored, Math.max(BUCKETS, stored.length)));
+  /** Reads a stored histogram; null (a row written before histograms existed) reads as empty. */
+  public static LatencyHistogram decode(byte @Nullable [] stored) {
+    if (stored == null || stored.length == 0) {
+      return new LatencyHistogram();
+    }
+    try {
+      return new LatencyHistogram(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(stored), HIGHEST_MS));
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("stored latency histogram is corrupt", e);
+    }
   }
 
-  static int bucketOf(long latencyMs) {
-    int idx = Arrays.binarySearch(UPPER_BOUNDS_MS, Math.max(0, latencyMs));
-    // an exact hit on an exclusive upper bound belongs to the next bucket
-    return idx >= 0 ? idx + 1 : -idx - 1;
+  public byte[] encode() {
+    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+    byte[] bytes = new byte[length];
+    buffer.flip();
+    buffer.get(bytes);
+    return bytes;
   }
 
   public void record(long latencyMs) {
-    counts[bucketOf(latencyMs)]++;
+    histogram.recordValue(Math.min(HIGHEST_MS, Math.max(0, latencyMs)));
   }
 
   public void merge(LatencyHistogram other) {
-    for (int i = 0; i < other.counts.length; i++) {
-      counts[i] += other.counts[i];
-    }
+    histogram.add(other.histogram);
   }
 
   public long count() {
-    return Arrays.stream(counts).sum();
-  }
-
-  public long[] counts() {
-    return counts.clone();
+    return histogram.getTotalCount();
   }
 
   /**
-   * The latency below which {@code quantile} of the calls fall: the upper bound of the bucket that
-   * holds the nearest-rank call, never above {@code maxMs}. Zero when nothing was recorded.
+   * The latency at or below which {@code quantile} of the calls fall, never above {@code maxMs}
+   * (the exact maximum kept beside the histogram). Zero when nothing was recorded.
    */
   public long percentile(double quantile, long maxMs) {
-    long total = count();
-    if (total == 0) {
+    if (count() == 0) {
       return 0;
     }
-    long rank = Math.max(1, (long) Math.ceil(quantile * total));
-    long seen = 0;
-    for (int i = 0; i < counts.length; i++) {
-      seen += counts[i];
-      if (seen >= rank) {
-        long upper = i < UPPER_BOUNDS_MS.length ? UPPER_BOUNDS_MS[i] : maxMs;
-        return Math.min(upper, maxMs);
-      }
-    }
-    return maxMs;
+    return Math.min(histogram.getValueAtPercentile(quantile * 100.0), maxMs);
   }
 }

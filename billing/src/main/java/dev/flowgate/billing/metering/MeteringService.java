@@ -8,16 +8,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Meters api calls exactly once: each envelope's row is inserted keyed by its event id, and only
- * the envelopes that were actually inserted are added to the hourly aggregates, in the same
- * transaction. A duplicate or replayed record therefore changes nothing.
+ * the envelopes that were actually inserted are added to the hourly and daily aggregates, in the
+ * same transaction. A duplicate or replayed record therefore changes nothing.
  */
 @Service
 public class MeteringService {
@@ -30,9 +34,12 @@ public class MeteringService {
   private final Counter metered;
   private final Counter duplicates;
   private final Counter stale;
+  private final ApplicationEventPublisher events;
 
-  MeteringService(MeteringRepository repository, Clock clock, BillingProperties properties, MeterRegistry meters) {
+  MeteringService(MeteringRepository repository, Clock clock, BillingProperties properties, MeterRegistry meters,
+      ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.clock = clock;
     this.settings = properties.metering();
     this.metered = meters.counter("flowgate.billing.calls.metered");
@@ -55,10 +62,25 @@ public class MeteringService {
         newCalls.add(fresh.get(i).payload());
       }
     }
-    repository.addHourly(HourlyAggregator.aggregate(newCalls));
+    Instant lateBefore = now.minus(settings.lateWindow());
+    Function<ApiCallRecorded, Instant> meteredAt = call -> meteredAt(call, lateBefore, now);
+    repository.add(MeteringRepository.Table.HOURLY, UsageAggregator.aggregate(newCalls, ChronoUnit.HOURS, meteredAt));
+    repository.add(MeteringRepository.Table.DAILY, UsageAggregator.aggregate(newCalls, ChronoUnit.DAYS, meteredAt));
+    if (!newCalls.isEmpty()) {
+      // listeners that must only see committed usage (quotas) use @TransactionalEventListener
+      events.publishEvent(new CallsMetered(newCalls.stream().map(ApiCallRecorded::tenantId).collect(Collectors.toSet())));
+    }
     metered.increment(newCalls.size());
     duplicates.increment(fresh.size() - newCalls.size());
     return newCalls.size();
+  }
+
+  /**
+   * A call within the late window counts in its own hour; one later than that counts now, so that
+   * hours (and months) long closed, perhaps already invoiced, do not change under their readers.
+   */
+  private static Instant meteredAt(ApiCallRecorded call, Instant lateBefore, Instant now) {
+    return call.timestamp().isBefore(lateBefore) ? now : call.timestamp();
   }
 
   /**

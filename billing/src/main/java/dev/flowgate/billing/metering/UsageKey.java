@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Identifies one hourly aggregate row: a tenant's calls in one hour through one key and route. */
+/** Identifies one aggregate row: a tenant's calls in one bucket (hour or day) through one key and route. */
 record UsageKey(UUID tenantId, Instant bucketStart, @Nullable UUID keyId, @Nullable UUID routeId) {
 
   /** A stable order, so that concurrent transactions lock aggregate rows in the same sequence. */

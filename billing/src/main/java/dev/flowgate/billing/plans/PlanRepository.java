@@ -61,7 +61,7 @@ class PlanRepository {
 
   long callsBetween(UUID tenantId, Instant fromInclusive, Instant toExclusive) {
     Long calls = jdbc.queryForObject(
-        "SELECT coalesce(sum(calls), 0) FROM billing.usage_hourly WHERE tenant_id = ? AND bucket_start >= ? AND bucket_start < ?",
+        "SELECT coalesce(sum(calls), 0) FROM billing.usage_daily WHERE tenant_id = ? AND bucket_start >= ? AND bucket_start < ?",
         Long.class, tenantId, fromInclusive.atOffset(ZoneOffset.UTC), toExclusive.atOffset(ZoneOffset.UTC));
     return calls == null ? 0 : calls;
   }
@@ -72,7 +72,7 @@ class PlanRepository {
         """
         SELECT tenant_id FROM billing.tenant_plans WHERE since < ?
         UNION
-        SELECT tenant_id FROM billing.usage_hourly WHERE bucket_start >= ? AND bucket_start < ?
+        SELECT tenant_id FROM billing.usage_daily WHERE bucket_start >= ? AND bucket_start < ?
         """,
         UUID.class,
         period.end().atOffset(ZoneOffset.UTC),

@@ -23,6 +23,6 @@ class UsageController {
       @RequestParam(required = false) @Nullable String granularity,
       @RequestParam(required = false) @Nullable String groupBy) {
     UsageQuery query = UsageQuery.parse(tenantId, from, to, granularity, groupBy);
-    return UsageRollup.rollUp(query, repository.hourly(query.tenantId(), query.firstHour(), query.to()));
+    return UsageRollup.rollUp(query, repository.rows(query.granularity(), query.tenantId(), query.firstBucket(), query.to()));
   }
 }

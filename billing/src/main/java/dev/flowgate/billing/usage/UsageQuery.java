@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A validated usage request. Buckets whose start lies in {@code [from truncated to the hour, to)}
- * are reported, so usage has hourly resolution.
+ * A validated usage request. Buckets whose start lies in {@code [from truncated to the bucket, to)}
+ * are reported: hourly aggregates for {@code hour}, daily aggregates for {@code day}.
  */
 record UsageQuery(UUID tenantId, Instant from, Instant to, Granularity granularity, GroupBy groupBy) {
 
@@ -50,9 +50,9 @@ record UsageQuery(UUID tenantId, Instant from, Instant to, Granularity granulari
     }
   }
 
-  /** First hourly bucket to read. */
-  Instant firstHour() {
-    return from.truncatedTo(ChronoUnit.HOURS);
+  /** First bucket to read: the hour or UTC day {@code from} falls in. */
+  Instant firstBucket() {
+    return granularity.bucketOf(from);
   }
 
   static UsageQuery parse(

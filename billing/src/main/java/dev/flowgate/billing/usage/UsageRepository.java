@@ -1,6 +1,5 @@
 package dev.flowgate.billing.usage;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reads a tenant's hourly aggregates. */
+/** Reads a tenant's hourly or daily aggregates. */
 @Repository
 class UsageRepository {
 
@@ -21,23 +20,25 @@ class UsageRepository {
     this.jdbc = jdbc;
   }
 
-  List<HourlyRow> hourly(UUID tenantId, Instant fromInclusive, Instant toExclusive) {
+  /** Rows of {@code usage_hourly} or, for day granularity, {@code usage_daily}. */
+  List<UsageRow> rows(UsageQuery.Granularity granularity, UUID tenantId, Instant fromInclusive, Instant toExclusive) {
+    String table = granularity == UsageQuery.Granularity.DAY ? "usage_daily" : "usage_hourly";
     return jdbc.query(
         """
         SELECT bucket_start, key_id, route_id, calls, errors, server_errors, request_bytes,
-               response_bytes, latency_max_ms, latency_histogram
-        FROM billing.usage_hourly
+               response_bytes, latency_max_ms, latency_hdr
+        FROM billing.%s
         WHERE tenant_id = ? AND bucket_start >= ? AND bucket_start < ?
         ORDER BY bucket_start
-        """,
+        """.formatted(table),
         UsageRepository::row,
         tenantId,
         fromInclusive.atOffset(ZoneOffset.UTC),
         toExclusive.atOffset(ZoneOffset.UTC));
   }
 
-  private static HourlyRow row(ResultSet rs, int rowNum) throws SQLException {
-    return new HourlyRow(
+  private static UsageRow row(ResultSet rs, int rowNum) throws SQLException {
+    return new UsageRow(
         rs.getObject("bucket_start", OffsetDateTime.class).toInstant(),
         rs.getObject("key_id", UUID.class),
         rs.getObject("route_id", UUID.class),
@@ -47,15 +48,6 @@ class UsageRepository {
         rs.getLong("request_bytes"),
         rs.getLong("response_bytes"),
         rs.getLong("latency_max_ms"),
-        longs(rs.getArray("latency_histogram")));
-  }
-
-  private static long[] longs(Array array) throws SQLException {
-    Object[] values = (Object[]) array.getArray();
-    long[] result = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      result[i] = values[i] == null ? 0 : ((Number) values[i]).longValue();
-    }
-    return result;
+        rs.getBytes("latency_hdr"));
   }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Rolls hourly rows up into the requested buckets and groups, with percentiles per point. */
+/** Rolls hourly or daily rows up into the requested buckets and groups, with percentiles per point. */
 final class UsageRollup {
 
   private UsageRollup() {}
@@ -32,21 +32,21 @@ final class UsageRollup {
     long latencyMaxMs;
     final LatencyHistogram histogram = new LatencyHistogram();
 
-    void add(HourlyRow row) {
+    void add(UsageRow row) {
       calls += row.calls();
       errors += row.errors();
       serverErrors += row.serverErrors();
       requestBytes += row.requestBytes();
       responseBytes += row.responseBytes();
       latencyMaxMs = Math.max(latencyMaxMs, row.latencyMaxMs());
-      histogram.merge(LatencyHistogram.of(row.latencyHistogram()));
+      histogram.merge(LatencyHistogram.decode(row.latencyHistogram()));
     }
   }
 
-  static UsageReport rollUp(UsageQuery query, List<HourlyRow> rows) {
+  static UsageReport rollUp(UsageQuery query, List<UsageRow> rows) {
     Map<Slot, Sum> slots = new TreeMap<>(Slot.ORDER);
     Sum total = new Sum();
-    for (HourlyRow row : rows) {
+    for (UsageRow row : rows) {
       Slot slot = new Slot(query.granularity().bucketOf(row.bucketStart()), group(query.groupBy(), row));
       slots.computeIfAbsent(slot, s -> new Sum()).add(row);
       total.add(row);
@@ -63,7 +63,7 @@ final class UsageRollup {
         series);
   }
 
-  private static @Nullable String group(UsageQuery.GroupBy groupBy, HourlyRow row) {
+  private static @Nullable String group(UsageQuery.GroupBy groupBy, UsageRow row) {
     UUID id =
         switch (groupBy) {
           case NONE -> null;

@@ -179,4 +179,42 @@ class InvoiceCalculatorTest {
     assertThatThrownBy(() -> InvoiceCalculator.calculate(absurd, 3_000, List.of()))
         .isInstanceOf(ArithmeticException.class);
   }
+
+  @Test
+  void tax_is_charged_on_what_remains_after_credits_rounded_half_up() {
+    Calculation bill = InvoiceCalculator.calculate(STARTER, 0, List.of(new Credit("Goodwill", 900)),
+        new TaxRates.TaxRate(2_000, "VAT"));
+
+    assertThat(bill.lineItems()).extracting(LineItem::kind).containsExactly(Kind.BASE, Kind.CREDIT, Kind.TAX);
+    assertThat(bill.lineItems().get(1).amountMinor()).isEqualTo(-900);
+    assertThat(bill.lineItems().get(2).amountMinor()).isEqualTo(400); // 20% of 2,000
+    assertThat(bill.lineItems().get(2).description()).isEqualTo("VAT 20%");
+    assertThat(bill.subtotalMinor()).isEqualTo(2_900);
+    assertThat(bill.totalMinor()).isEqualTo(2_400);
+    assertThat(InvoiceCalculator.calculate(STARTER, 0, List.of(), new TaxRates.TaxRate(725, "Sales tax"))
+        .totalMinor()).isEqualTo(2_900 + 210); // 7.25% of 2,900 = 210.25
+  }
+
+  @Test
+  void a_fully_credited_invoice_has_no_tax_line() {
+    Calculation bill = InvoiceCalculator.calculate(STARTER, 0, List.of(new Credit("Outage", 5_000)),
+        new TaxRates.TaxRate(2_000, "VAT"));
+
+    assertThat(bill.lineItems()).extracting(LineItem::kind).containsExactly(Kind.BASE, Kind.CREDIT);
+    assertThat(bill.totalMinor()).isZero();
+  }
+
+  @Test
+  void credits_are_used_oldest_first_up_to_the_subtotal() {
+    assertThat(InvoiceCalculator.appliedCredits(1_000, List.of(new Credit("a", 600), new Credit("b", 600),
+        new Credit("c", 5)))).containsExactly(600, 400, 0);
+  }
+
+  @Test
+  void tax_rates_read_as_percentages() {
+    assertThat(InvoiceCalculator.percent(2_000)).isEqualTo("20%");
+    assertThat(InvoiceCalculator.percent(725)).isEqualTo("7.25%");
+    assertThat(InvoiceCalculator.percent(1_250)).isEqualTo("12.5%");
+    assertThat(InvoiceCalculator.percent(5)).isEqualTo("0.05%");
+  }
 }

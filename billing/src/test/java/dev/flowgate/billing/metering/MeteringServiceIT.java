@@ -70,14 +70,49 @@ class MeteringServiceIT {
     metering.record(List.of(call(200, 3)));
     metering.record(List.of(call(200, 700)));
 
-    Long[] histogram = jdbc.queryForObject(
-        "SELECT latency_histogram FROM billing.usage_hourly WHERE tenant_id = ?",
-        (rs, n) -> (Long[]) rs.getArray(1).getArray(),
-        tenant);
-    assertThat(histogram).hasSize(LatencyHistogram.BUCKETS);
-    assertThat(histogram[LatencyHistogram.bucketOf(3)]).isEqualTo(1);
-    assertThat(histogram[LatencyHistogram.bucketOf(700)]).isEqualTo(1);
+    for (String table : List.of("usage_hourly", "usage_daily")) {
+      LatencyHistogram histogram = LatencyHistogram.decode(jdbc.queryForObject(
+          "SELECT latency_hdr FROM billing." + table + " WHERE tenant_id = ?", byte[].class, tenant));
+      assertThat(histogram.count()).as(table).isEqualTo(2);
+      assertThat(histogram.percentile(0.5, 700)).as(table).isEqualTo(3);
+      assertThat(histogram.percentile(0.99, 700)).as(table).isBetween(695L, 700L);
+    }
     assertThat(hourly()).containsEntry("calls", 2L).containsEntry("latency_max_ms", 700L);
+  }
+
+  @Test
+  void daily_aggregates_hold_the_same_calls_as_the_hourly_ones() {
+    metering.record(List.of(call(200, 10), call(500, 20), call(200, 30)));
+
+    Map<String, Object> daily = jdbc.queryForMap(
+        "SELECT bucket_start, calls, errors, server_errors, latency_sum_ms FROM billing.usage_daily WHERE tenant_id = ?",
+        tenant);
+    assertThat(daily).containsEntry("calls", 3L).containsEntry("errors", 1L).containsEntry("latency_sum_ms", 60L);
+    assertThat(((java.sql.Timestamp) daily.get("bucket_start")).toInstant())
+        .isEqualTo(hour.truncatedTo(ChronoUnit.DAYS));
+  }
+
+  @Test
+  void a_late_call_within_the_window_lands_in_its_own_hour() {
+    Instant threeHoursAgo = hour.minus(Duration.ofHours(3));
+    metering.record(List.of(callAt(threeHoursAgo.plusSeconds(90))));
+
+    assertThat(jdbc.queryForObject("SELECT bucket_start FROM billing.usage_hourly WHERE tenant_id = ?",
+        java.time.OffsetDateTime.class, tenant).toInstant()).isEqualTo(threeHoursAgo);
+  }
+
+  @Test
+  void a_call_later_than_the_window_counts_in_the_hour_it_arrives() {
+    metering.record(List.of(callAt(Instant.now().minus(Duration.ofDays(3)))));
+
+    assertThat(jdbc.queryForObject("SELECT bucket_start FROM billing.usage_hourly WHERE tenant_id = ?",
+        java.time.OffsetDateTime.class, tenant).toInstant()).isEqualTo(Instant.now().truncatedTo(ChronoUnit.HOURS));
+  }
+
+  private Envelope<ApiCallRecorded> callAt(Instant at) {
+    var call = new ApiCallRecorded(
+        UUID.randomUUID().toString(), tenant, key, null, null, "GET", "/late", 200, 5, 0, 0, null, at);
+    return Envelope.of(call, tenant, call.requestId(), "it", Instant.now());
   }
 
   @Test

@@ -22,6 +22,7 @@ class UsageApiIT {
 
   @LocalServerPort int port;
   @Autowired MeteringService metering;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private UsageClient client;
   private final UUID tenant = UUID.randomUUID();
@@ -80,6 +81,28 @@ class UsageApiIT {
     assertThat(json.get("series").size()).isBetween(1, 2);
     assertThat(json.get("series").get(0).get("group").isNull()).isTrue();
     assertThat(json.get("totals").get("calls").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void day_granularity_reads_the_daily_aggregates_with_percentiles_merged_across_batches() {
+    for (int batch = 0; batch < 10; batch++) {
+      metering.record(List.of(call(tenant, keyA, hour.plusSeconds(batch), 200, 10 + batch),
+          call(tenant, keyB, hour.plusSeconds(batch), 200, batch == 9 ? 900 : 20)));
+    }
+    // without hourly rows, only the daily aggregates can answer
+    jdbc.update("DELETE FROM billing.usage_hourly WHERE tenant_id = ?", tenant);
+    Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+
+    JsonNode daily = client.usage(tenant, day, day.plus(1, ChronoUnit.DAYS), "day", "none").json();
+    JsonNode hourly = client.usage(tenant, day, day.plus(1, ChronoUnit.DAYS), "hour", "none").json();
+
+    assertThat(hourly.get("totals").get("calls").asLong()).isZero();
+    assertThat(daily.get("totals").get("calls").asLong()).isEqualTo(20);
+    JsonNode point = daily.get("series").get(0);
+    assertThat(point.get("bucketStart").asString()).isEqualTo(day.toString());
+    assertThat(point.get("latencyP50Ms").asLong()).isBetween(14L, 20L);
+    assertThat(point.get("latencyP95Ms").asLong()).isEqualTo(20);
+    assertThat(point.get("latencyP99Ms").asLong()).isEqualTo(900);
   }
 
   @Test

@@ -18,7 +18,7 @@ class UsageQueryTest {
     UsageQuery query = UsageQuery.parse(tenant, "2026-11-23T10:30:00Z", "2026-11-24T00:00:00Z", null, "");
     assertThat(query.granularity()).isEqualTo(UsageQuery.Granularity.HOUR);
     assertThat(query.groupBy()).isEqualTo(UsageQuery.GroupBy.NONE);
-    assertThat(query.firstHour()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+    assertThat(query.firstBucket()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
   }
 
   @Test

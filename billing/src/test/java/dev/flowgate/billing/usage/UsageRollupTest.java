@@ -15,14 +15,14 @@ class UsageRollupTest {
   private static final UUID KEY_B = UUID.fromString("00000000-0000-4000-8000-00000000000b");
   private final String tenant = UUID.randomUUID().toString();
 
-  private static HourlyRow row(String hour, UUID key, long calls, long... latencies) {
+  private static UsageRow row(String hour, UUID key, long calls, long... latencies) {
     LatencyHistogram histogram = new LatencyHistogram();
     LongStream.of(latencies).forEach(histogram::record);
     long max = LongStream.of(latencies).max().orElse(0);
-    return new HourlyRow(Instant.parse(hour), key, null, calls, 1, 0, 10, 20, max, histogram.counts());
+    return new UsageRow(Instant.parse(hour), key, null, calls, 1, 0, 10, 20, max, histogram.encode());
   }
 
-  private final List<HourlyRow> rows =
+  private final List<UsageRow> rows =
       List.of(
           row("2026-11-23T10:00:00Z", KEY_A, 2, 10, 20),
           row("2026-11-23T10:00:00Z", KEY_B, 1, 300),

@@ -2,8 +2,8 @@ package dev.flowgate.billing.metering;
 
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 
-/** Running totals for one {@link UsageKey}; added to the stored row by an upsert. */
-final class HourlyUsage {
+/** Running totals for one {@link UsageKey} (hourly or daily); added to the stored row by an upsert. */
+final class UsageTotals {
 
   private final UsageKey key;
   private long calls;
@@ -15,7 +15,7 @@ final class HourlyUsage {
   private long latencyMaxMs;
   private final LatencyHistogram histogram = new LatencyHistogram();
 
-  HourlyUsage(UsageKey key) {
+  UsageTotals(UsageKey key) {
     this.key = key;
   }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One stored hourly aggregate, as read back. */
-record HourlyRow(
+/** One stored aggregate (hourly or daily), as read back; the histogram is HdrHistogram-encoded. */
+record UsageRow(
     Instant bucketStart,
     @Nullable UUID keyId,
     @Nullable UUID routeId,
@@ -15,4 +15,4 @@ record HourlyRow(
     long requestBytes,
     long responseBytes,
     long latencyMaxMs,
-    long[] latencyHistogram) {}
+    byte @Nullable [] latencyHistogram) {}

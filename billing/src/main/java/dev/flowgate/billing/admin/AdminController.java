@@ -1,0 +1,74 @@
+package dev.flowgate.billing.admin;
+
+import dev.flowgate.billing.invoices.InvoiceService;
+import dev.flowgate.billing.invoices.InvoiceStatus;
+import dev.flowgate.billing.plans.BillingPeriod;
+import dev.flowgate.billing.web.InvalidRequestException;
+import dev.flowgate.billing.web.InvalidRequestException.FieldProblem;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The billing team's cross-tenant endpoints (internal token checked by a filter). */
+@RestController
+class AdminController {
+
+  static final int MAX_MONTHS = 60;
+
+  private final AdminService admin;
+  private final InvoiceService invoices;
+  private final Clock clock;
+
+  AdminController(AdminService admin, InvoiceService invoices, Clock clock) {
+    this.admin = admin;
+    this.invoices = invoices;
+    this.clock = clock;
+  }
+
+  @GetMapping("/internal/v1/admin/revenue")
+  AdminViews.Revenue revenue(@RequestParam(required = false) @Nullable Integer months) {
+    int n = months == null ? 12 : months;
+    if (n < 1 || n > MAX_MONTHS) {
+      throw new InvalidRequestException(List.of(new FieldProblem("months", "must be between 1 and " + MAX_MONTHS)));
+    }
+    return admin.revenue(n);
+  }
+
+  @GetMapping("/internal/v1/admin/usage")
+  AdminViews.Usage usage(@RequestParam(required = false) @Nullable String period) {
+    YearMonth month = period == null || period.isBlank() ? BillingPeriod.month(clock.instant()) : month(period);
+    return admin.usage(month);
+  }
+
+  @GetMapping("/internal/v1/admin/invoices")
+  InvoiceService.InvoicePage invoices(
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String period,
+      @RequestParam(required = false) @Nullable Integer page,
+      @RequestParam(required = false) @Nullable Integer size) {
+    InvoiceStatus wanted = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        wanted = InvoiceStatus.fromWire(status.trim());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(List.of(new FieldProblem("status",
+            "must be one of draft, open, paid, payment_failed, void")));
+      }
+    }
+    BillingPeriod of = period == null || period.isBlank() ? null : BillingPeriod.of(month(period));
+    return invoices.pageAll(wanted, of, page, size);
+  }
+
+  static YearMonth month(String period) {
+    try {
+      return YearMonth.parse(period.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(List.of(new FieldProblem("period", "must be yyyy-MM")));
+    }
+  }
+}
