@@ -25,7 +25,7 @@ public final class StubBilling {
   static final Map<String, Long> calls = new ConcurrentHashMap<>();
   /** A usage answer's totals and series JSON by tenant id (the default report when not set). */
   static final Map<String, String> usage = new ConcurrentHashMap<>();
-  /** The usage alerts JSON array by tenant id (one 80% alert when not set). */
+  /** The usage alerts JSON ({@code {"items":[...]}}, billing's shape) by tenant id (one 80% alert when not set). */
   static final Map<String, String> alerts = new ConcurrentHashMap<>();
 
   static final Map<String, String> PLANS = Map.of(
@@ -71,12 +71,12 @@ public final class StubBilling {
       exchange.getResponseBody().write(pdf);
       exchange.close();
     } else if (rest.equals("alerts")) {
-      respond(exchange, 200, alerts.getOrDefault(tenant, "[{\"period\":\"2026-11\",\"threshold\":80,\"calls\":800,"
-          + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-20T14:02:00Z\"}]"));
+      respond(exchange, 200, alerts.getOrDefault(tenant, "{\"items\":[{\"period\":\"2026-11\",\"thresholdPercent\":80,"
+          + "\"usedCalls\":800,\"includedCalls\":1000,\"createdAt\":\"2026-11-20T14:02:00Z\"}]}"));
     } else if (rest.equals("credits") && exchange.getRequestMethod().equals("POST")) {
       StubBillingAdmin.issueCredit(exchange, tenant);
     } else if (rest.equals("credits")) {
-      respond(exchange, 200, "[" + String.join(",", StubBillingAdmin.credits(tenant)) + "]");
+      respond(exchange, 200, "{\"items\":[" + String.join(",", StubBillingAdmin.credits(tenant)) + "]}");
     } else {
       respond(exchange, 404, "{\"type\":\"https://flowgate.dev/problems/not-found\",\"status\":404}");
     }

@@ -66,12 +66,10 @@ public class UsageAlertsCard extends Div {
 
   private ListItem item(JsonNode alert) {
     Locale l = locale.get();
-    int threshold = alert.path("threshold").asInt(0);
-    // billing may send the threshold as a percentage (80) or as a fraction (0.8)
-    int percent = threshold == 0 && alert.path("threshold").isNumber() ? (int) Math.round(alert.path("threshold").asDouble() * 100) : threshold;
+    int percent = alert.path("thresholdPercent").asInt(0);
     String text = alert.path("period").asString("") + ": " + percent + "% of the included calls reached ("
-        + Money.count(alert.path("calls").asLong(0), l) + " of " + Money.count(alert.path("includedCalls").asLong(0), l)
-        + ")" + raised(alert.path("raisedAt").asString(""));
+        + Money.count(alert.path("usedCalls").asLong(0), l) + " of " + Money.count(alert.path("includedCalls").asLong(0), l)
+        + ")" + raised(alert.path("createdAt").asString(""));
     ListItem item = new ListItem(percent >= 100 ? VaadinIcon.EXCLAMATION_CIRCLE.create() : VaadinIcon.WARNING.create());
     item.add(" " + text);
     item.getElement().setAttribute("data-threshold", Integer.toString(percent));

@@ -213,9 +213,10 @@ public class TenantBillingView extends Main implements BeforeEnterObserver {
     return pdf;
   }
 
-  private static List<JsonNode> items(JsonNode array) {
+  /** A list billing answered, bare or as its usual {@code {"items": [...]}}. */
+  private static List<JsonNode> items(JsonNode answer) {
     List<JsonNode> list = new ArrayList<>();
-    array.forEach(list::add);
+    (answer.isArray() ? answer : answer.path("items")).forEach(list::add);
     return list;
   }
 }

@@ -107,13 +107,13 @@ class BillingIT extends PortalIT {
   @Test
   void usage_alerts_come_from_billing_for_the_callers_tenant() {
     Api.Tenant tenant = signUp();
-    StubBillingControl.alerts(tenant.id(), "[{\"period\":\"2026-11\",\"threshold\":100,\"calls\":1000,"
-        + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-22T09:00:00Z\"}]");
+    StubBillingControl.alerts(tenant.id(), "{\"items\":[{\"period\":\"2026-11\",\"thresholdPercent\":100,\"usedCalls\":1000,"
+        + "\"includedCalls\":1000,\"createdAt\":\"2026-11-22T09:00:00Z\"}]}");
 
     Api.Response alerts = api.get("/api/v1/billing/alerts", member(tenant, "viewer"));
 
     assertThat(alerts.status()).as(alerts.raw()).isEqualTo(200);
-    assertThat(alerts.json().get(0).path("threshold").asInt()).isEqualTo(100);
+    assertThat(alerts.json().path("items").get(0).path("thresholdPercent").asInt()).isEqualTo(100);
     assertThat(StubBillingControl.lastRequest()).isEqualTo("/internal/v1/tenants/" + tenant.id() + "/alerts");
   }
 }

@@ -171,9 +171,9 @@ class BillingViewIT extends PortalIT {
   @Test
   void usage_alerts_and_the_proration_note_are_on_the_billing_page() {
     Api.Tenant tenant = signUp();
-    StubBillingControl.alerts(tenant.id(), "[{\"period\":\"2026-11\",\"threshold\":100,\"calls\":1000,\"includedCalls\":1000,"
-        + "\"raisedAt\":\"2026-11-22T09:00:00Z\"},{\"period\":\"2026-11\",\"threshold\":80,\"calls\":800,"
-        + "\"includedCalls\":1000,\"raisedAt\":\"2026-11-20T14:02:00Z\"}]");
+    StubBillingControl.alerts(tenant.id(), "{\"items\":[{\"period\":\"2026-11\",\"thresholdPercent\":100,\"usedCalls\":1000,\"includedCalls\":1000,"
+        + "\"createdAt\":\"2026-11-22T09:00:00Z\"},{\"period\":\"2026-11\",\"thresholdPercent\":80,\"usedCalls\":800,"
+        + "\"includedCalls\":1000,\"createdAt\":\"2026-11-20T14:02:00Z\"}]}");
 
     BillingView view = billingAs(tenant, "billing");
 
@@ -181,7 +181,7 @@ class BillingViewIT extends PortalIT {
     assertThat(view.alerts.list.getChildren().findFirst().orElseThrow().getElement().getText())
         .contains("2026-11: 100% of the included calls reached (1,000 of 1,000), 2026-11-22 09:00 UTC");
     assertThat(view.plan.proration.getText()).contains("prorated");
-    StubBillingControl.alerts(tenant.id(), "[]");
+    StubBillingControl.alerts(tenant.id(), "{\"items\":[]}");
     view.refresh();
     assertThat(view.alerts.status.getText()).startsWith("No alerts");
   }

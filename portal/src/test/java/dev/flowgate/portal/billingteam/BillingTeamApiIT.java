@@ -126,8 +126,8 @@ class BillingTeamApiIT extends PortalIT {
     assertThat(drill.path("plan").path("plan").path("code").asString()).isEqualTo("free");
     assertThat(drill.path("upcoming").path("totalMinor").asLong()).isEqualTo(2150);
     assertThat(drill.path("invoices").get(0).path("id").asString()).isEqualTo("inv_" + tenant.id());
-    assertThat(drill.path("credits").get(0).path("reason").asString()).isEqualTo("Outage on 3 Nov");
-    assertThat(drill.path("alerts").get(0).path("threshold").asInt()).isEqualTo(80);
+    assertThat(drill.path("credits").path("items").get(0).path("reason").asString()).isEqualTo("Outage on 3 Nov");
+    assertThat(drill.path("alerts").path("items").get(0).path("thresholdPercent").asInt()).isEqualTo(80);
     assertThat(api.get(BASE + "/tenants/" + UUID.randomUUID(), token).status()).isEqualTo(404);
   }
 
@@ -143,7 +143,7 @@ class BillingTeamApiIT extends PortalIT {
     assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
     assertThat(issued.json().path("actor").asString()).startsWith("billing-team-").endsWith("@flowgate.test");
     JsonNode credits = api.get(BASE + "/tenants/" + tenant.id() + "/credits", token).json();
-    assertThat(credits.get(0).path("amountMinor").asLong()).isEqualTo(1250);
+    assertThat(credits.path("items").get(0).path("amountMinor").asLong()).isEqualTo(1250);
     JsonNode audited = api.get("/api/v1/audit-logs?resourceType=credit", tenant.token()).json().path("items").get(0);
     assertThat(audited.path("action").asString()).isEqualTo("billing.credit_issued");
     assertThat(audited.path("actorType").asString()).isEqualTo("platform");
