@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, Controls, ReactFlow, useReactFlow,
   type Connection, type Edge, type NodeChange, type EdgeChange, applyNodeChanges,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
@@ -40,6 +40,12 @@ export function Canvas({ definition, stepErrors, stepStates, selected, dark, rea
   })), [definition, stepErrors, stepStates, selected]);
   const [nodes, setNodes] = useState<StepNodeType[]>(fromDefinition);
   useEffect(() => setNodes(fromDefinition), [fromDefinition]);
+  // another workflow loaded, or steps added or removed: keep every step in sight
+  const stepIds = definition.steps.map((s) => s.id).join('\n');
+  useEffect(() => {
+    const timer = setTimeout(() => flow.fitView({ maxZoom: 1, duration: 200 }), 50);
+    return () => clearTimeout(timer);
+  }, [stepIds, flow]);
 
   const edges = useMemo<Edge[]>(() => definition.steps.flatMap((s) => (s.dependsOn ?? [])
     .filter((d) => definition.steps.some((o) => o.id === d))
@@ -97,7 +103,6 @@ export function Canvas({ definition, stepErrors, stepStates, selected, dark, rea
       >
         <Background />
         <Controls />
-        <MiniMap pannable zoomable />
       </ReactFlow>
     </div>
   );
