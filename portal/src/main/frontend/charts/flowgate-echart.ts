@@ -1,13 +1,23 @@
-import * as echarts from 'echarts';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import { isDark, onSchemeChange } from '../color-scheme';
 import './echart.css';
 
+// only what portal charts use: the full build would triple the bundle's chart code
+echarts.use([BarChart, LineChart, PieChart, ScatterChart, DatasetComponent, GridComponent, LegendComponent,
+  MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
 /**
  * <flowgate-echart>: an ECharts chart whose option comes from the server as a JSON string
- * (property `option`). It follows the page's light/dark scheme by re-creating the chart with the
- * built-in 'dark' theme, and resizes with its box. The canvas is hidden from assistive technology:
- * the element itself carries role="img" and an aria-label, and the Java side adds a visually
- * hidden table of the data as a child.
+ * (property `option`). Registered: bar, line, pie and scatter series; grid, dataset, legend,
+ * tooltip, title and mark lines (add to `echarts.use` above for more). It follows the page's
+ * light/dark scheme by re-creating the chart with the built-in 'dark' theme, and resizes with its
+ * box. The canvas is hidden from assistive technology: the element is a labelled figure
+ * (role="figure", aria-label) and the Java side adds a visually hidden table of the data.
  */
 class FlowgateEChart extends HTMLElement {
   #chart: echarts.ECharts | undefined;
@@ -68,7 +78,7 @@ class FlowgateEChart extends HTMLElement {
     if (!this.#chart) {
       return;
     }
-    let parsed: echarts.EChartsOption;
+    let parsed: echarts.EChartsCoreOption;
     try {
       parsed = JSON.parse(this.#option);
     } catch {

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An Apache ECharts chart. Give it an ECharts option (https://echarts.apache.org/en/option.html)
- * as JSON text or a Jackson node; the browser draws it with the 'dark' theme while the page is
+ * as JSON text or a Jackson node (bar, line, pie and scatter series with grid, dataset, legend,
+ * tooltip, title and mark lines are registered in {@code charts/flowgate-echart.ts}); the browser draws it with the 'dark' theme while the page is
  * dark. For screen readers the element is a labelled figure whose canvas is hidden and which
  * holds a visually hidden table of the option's data (categories or x values by series, or pie
  * slices), rebuilt on every {@link #setOption}.
