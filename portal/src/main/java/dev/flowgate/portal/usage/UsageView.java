@@ -34,8 +34,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Metered usage over a range of UTC days: totals, latency, and the series by hour or day, for the
- * whole tenant or per key or route (shown by name).
+ * Metered usage over a range of UTC days: totals, charts of traffic and latency, and the series
+ * by hour or day, for the whole tenant or per key or route (shown by name).
  */
 @Route(value = "usage", layout = MainLayout.class)
 @PageTitle("Usage · Flowgate")
@@ -49,6 +49,7 @@ public class UsageView extends Main {
   final Select<String> granularity = new Select<>();
   final Select<String> groupBy = new Select<>();
   final UsageSummary summary = new UsageSummary();
+  final UsageCharts charts = new UsageCharts();
   final Grid<JsonNode> series = new Grid<>();
   final Paragraph status = new Paragraph();
   private final Grid.Column<JsonNode> groupColumn;
@@ -114,7 +115,7 @@ public class UsageView extends Main {
 
     Div seriesCard = new Div(new H2("Series"), series);
     seriesCard.addClassName("flowgate-card");
-    add(new H2("Usage"), filters, status, summary, seriesCard);
+    add(new H2("Usage"), filters, status, summary, charts, seriesCard);
     refresh();
   }
 
@@ -155,10 +156,12 @@ public class UsageView extends Main {
       groupColumn.setVisible(!grouping.equals("none"));
       groupColumn.setHeader(grouping.equals("key") ? "API key" : "Route");
       summary.show(report.path("totals"), points);
+      charts.show(points, this::bucket, this::groupLabel, grouping);
       status.setText(start.equals(end) ? "Showing " + start + " (UTC)." : "Showing " + start + " to " + end + " (UTC).");
     } catch (UnavailableException e) {
       series.setItems(List.of());
       summary.clear();
+      charts.clear();
       status.setText("Usage is unavailable right now: billing did not answer. Try Refresh in a moment.");
     }
   }

@@ -1,15 +1,12 @@
 package dev.flowgate.portal.workflows;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -21,16 +18,17 @@ import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.base.security.Roles;
 import dev.flowgate.portal.base.ui.MainLayout;
+import dev.flowgate.portal.workflows.designer.WorkflowDesigner;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.stream.Collectors;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Workflow definitions as JSON (the DSL the visual designer will edit): list, create, and save new
- * versions; validation errors name the step and keep the text as typed.
+ * A tenant's workflows: the list, and the visual designer (canvas, side form and JSON tab) for
+ * the chosen one or a new one. Every save adds a version; a test run starts the saved version
+ * and lights up its steps as they run.
  */
 @Route(value = "workflows", layout = MainLayout.class)
 @PageTitle("Workflows · Flowgate")
@@ -47,17 +45,17 @@ public class WorkflowsView extends Main {
       }""";
 
   final Grid<WorkflowView> grid = new Grid<>(WorkflowView.class, false);
-  final TextArea definition = new TextArea("Definition (JSON)");
-  final Button save = new Button("Create workflow");
-  final Paragraph status = new Paragraph();
+  final WorkflowDesigner designer = new WorkflowDesigner();
+  final WorkflowTestRuns testRuns;
   private final WorkflowManagement workflows;
   private final Actor actor;
   private @Nullable WorkflowView editing;
 
-  public WorkflowsView(WorkflowManagement workflows, AuthenticationContext authentication) {
+  public WorkflowsView(WorkflowManagement workflows, WorkerClient worker, AuthenticationContext authentication) {
     this.workflows = workflows;
     PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
     this.actor = user.actor();
+    this.testRuns = new WorkflowTestRuns(workflows, worker, actor, designer);
     boolean canEdit = Roles.canDevelop(user.role());
     addClassNames("flowgate-page");
 
@@ -67,60 +65,51 @@ public class WorkflowsView extends Main {
     grid.addColumn(WorkflowView::currentVersion).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
     grid.setItems(q -> workflows.list(actor, PageRequest.of(q.getPage(), q.getPageSize())).stream());
     grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+    grid.setAllRowsVisible(true);
 
-    definition.setId("workflow-definition");
-    definition.setWidthFull();
-    definition.setMinHeight("20rem");
-    definition.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
-    definition.setReadOnly(!canEdit);
-    save.setId("workflow-save");
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    save.addClickListener(e -> save());
-    save.setVisible(canEdit);
-    status.setId("workflow-status");
-    status.getElement().setAttribute("aria-live", "polite");
+    designer.setId("workflow-designer");
+    designer.setValidator(WorkflowDefinitions::validate);
+    designer.setReadOnly(!canEdit);
+    designer.addSaveListener(this::save);
+    designer.addRunListener(input -> testRuns.start(editing, input));
     Button create = new Button("New workflow", VaadinIcon.PLUS.create(), e -> grid.asSingleSelect().clear());
     create.setId("workflow-new");
     create.setVisible(canEdit);
 
-    add(new HorizontalLayout(new H2("Workflows"), create), MainLayout.listAndForm(grid, new Div(definition, save, status)));
+    addDetachListener(e -> testRuns.stop());
+    Div list = new Div(grid);
+    list.getStyle().set("max-width", "40rem");
+    add(new HorizontalLayout(new H2("Workflows"), create), list, designer);
     edit(null);
   }
 
   private void edit(@Nullable WorkflowView workflow) {
     editing = workflow;
-    definition.setInvalid(false);
-    definition.setValue(workflow == null ? TEMPLATE
-        : EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(workflow.definition()));
-    save.setText(workflow == null ? "Create workflow" : "Save as version " + (workflow.currentVersion() + 1));
-    status.setText(workflow == null ? "" : "Version " + workflow.currentVersion() + "; every save adds a version.");
+    testRuns.stop();
+    designer.setDefinition(workflow == null ? EventCodec.mapper().readTree(TEMPLATE) : workflow.definition());
+    designer.setStepStates(java.util.Map.of(), "");
+    designer.setMessage(workflow == null ? "A new workflow: Save creates it as version 1."
+        : "“" + workflow.name() + "”, version " + workflow.currentVersion() + "; every save adds a version.");
   }
 
-  void save() {
-    JsonNode parsed;
+  /** Saves the designer's definition: a new workflow, or the next version of the one being edited. */
+  void save(JsonNode definition) {
     try {
-      parsed = EventCodec.mapper().readTree(definition.getValue());
-    } catch (JacksonException e) {
-      invalid("Not valid JSON: " + e.getOriginalMessage());
-      return;
-    }
-    try {
-      WorkflowView saved = editing == null ? workflows.create(actor, parsed) : workflows.update(actor, editing.id(), parsed);
-      definition.setInvalid(false);
+      WorkflowView saved = editing == null ? workflows.create(actor, definition) : workflows.update(actor, editing.id(), definition);
       grid.getDataProvider().refreshAll();
       editing = saved;
-      save.setText("Save as version " + (saved.currentVersion() + 1));
-      status.setText("Saved “" + saved.name() + "” as version " + saved.currentVersion() + ".");
+      designer.setMessage("Saved “" + saved.name() + "” as version " + saved.currentVersion() + ".");
     } catch (InvalidInputException e) {
-      invalid(e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("\n")));
+      designer.showErrors(e.errors());
+      designer.setMessage("Not saved: " + e.errors().size() + " problem(s), shown on the steps.");
     } catch (ConflictException | NotFoundException e) {
-      invalid(String.valueOf(e.getMessage()));
+      designer.showErrors(List.of(new InvalidInputException.FieldError("name", String.valueOf(e.getMessage()))));
+      designer.setMessage("Not saved: " + e.getMessage());
     }
   }
 
-  private void invalid(String message) {
-    definition.setErrorMessage(message);
-    definition.setInvalid(true);
-    status.setText("Not saved: " + message.lines().findFirst().orElse(message));
+  /** The workflow being edited, or null for a new one. */
+  @Nullable WorkflowView editing() {
+    return editing;
   }
 }

@@ -107,6 +107,13 @@ class UsageViewIT extends PortalIT {
     assertThat(view.summary.p50.getText()).isEqualTo("30 ms");
     assertThat(view.summary.p95.getText()).isEqualTo("80 ms");
     assertThat(view.summary.p99.getText()).isEqualTo("400 ms");
+    assertThat(view.charts.traffic.dataTable()).containsExactly(
+        List.of("Bucket (UTC)", "Calls", "Errors", "5xx"), List.of("2026-11-23", "30", "4", "2"));
+    assertThat(view.charts.latency.dataTable()).containsExactly(
+        List.of("Bucket (UTC)", "p50", "p95", "p99"), List.of("2026-11-23", "30", "80", "400"));
+    assertThat(view.charts.byGroup.isVisible() && view.charts.byGroup.getParent().orElseThrow().isVisible()).isTrue();
+    assertThat(view.charts.byGroup.dataTable()).contains(List.of(view.groupLabel(keyId), "20", "1"), List.of(view.groupLabel(gone), "10", "3"));
+    assertThat(view.charts.byGroup.getElement().getAttribute("aria-label")).isEqualTo("Calls and errors by api key");
   }
 
   @Test
@@ -132,6 +139,7 @@ class UsageViewIT extends PortalIT {
     assertThat(view.status.getText()).contains("unavailable");
     assertThat(view.summary.calls.getText()).isEqualTo("–");
     assertThat(rows(view)).isEmpty();
+    assertThat(view.charts.traffic.dataTable()).hasSize(1);
   }
 
   @Test

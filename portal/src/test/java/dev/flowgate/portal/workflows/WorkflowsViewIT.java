@@ -2,22 +2,52 @@ package dev.flowgate.portal.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.StubWorker;
 import dev.flowgate.portal.base.security.PortalUser;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
+/** The workflows screen with its designer, driven server-side as the browser would drive it. */
 class WorkflowsViewIT extends PortalIT {
 
+  private static final String DEFINITION = """
+      {"name": "onboarding", "steps": [
+        {"id": "validate", "type": "http_request", "ui": {"x": 40, "y": 40},
+         "config": {"url": "https://validation.example/verify", "method": "POST", "timeoutMs": 5000},
+         "retry": {"maxAttempts": 3, "backoff": "exponential", "initialIntervalMs": 1000}},
+        {"id": "approve", "type": "wait_for_signal", "dependsOn": ["validate"], "ui": {"x": 280, "y": 40},
+         "config": {"signal": "approval", "timeoutSeconds": 86400}},
+        {"id": "notify", "type": "webhook", "dependsOn": ["approve"], "ui": {"x": 520, "y": 40},
+         "config": {"url": "https://hooks.example/done"}}]}""";
+
   @Autowired WorkflowManagement workflows;
+  @Autowired WorkerClient worker;
   @Autowired AuthenticationContext authentication;
+
+  /** Held here: UI.getCurrent() keeps only a weak reference. */
+  private UI ui;
+
+  @BeforeEach
+  void ui() {
+    ui = new UI();
+    UI.setCurrent(ui);
+  }
 
   @AfterEach
   void signOut() {
@@ -26,41 +56,95 @@ class WorkflowsViewIT extends PortalIT {
   }
 
   private WorkflowsView viewAs(Api.Tenant tenant, String role) {
-    UI.setCurrent(new UI());
     PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
     SecurityContextHolder.getContext().setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    return new WorkflowsView(workflows, authentication);
+    return new WorkflowsView(workflows, worker, authentication);
+  }
+
+  /** What the browser does when the user edits: the element's `definition` property changes. */
+  private static void edit(WorkflowsView view, String json) {
+    view.designer.getElement().setPropertyJson("definition", (ObjectNode) EventCodec.mapper().readTree(json));
+  }
+
+  private static void fire(Component component, String event, ObjectNode data) {
+    component.getElement().getNode().getFeature(ElementListenerMap.class)
+        .fireEvent(new DomEvent(component.getElement(), event, data));
+  }
+
+  private static JsonNode state(WorkflowsView view, String key) {
+    return EventCodec.mapper().readTree(view.designer.getElement().getPropertyRaw(key).toString());
   }
 
   @Test
-  void a_definition_with_errors_keeps_the_text_and_names_the_step_then_saves_when_fixed() {
+  void a_definition_set_as_json_round_trips_through_the_designer_into_a_new_version_with_the_same_steps() {
     Api.Tenant tenant = signUp();
     WorkflowsView view = viewAs(tenant, "developer");
-    String broken = WorkflowsView.TEMPLATE.replace("\"dependsOn\": [\"call\"]", "\"dependsOn\": [\"ghost\"]");
+    JsonNode expected = EventCodec.mapper().readTree(DEFINITION);
 
-    view.definition.setValue(broken);
-    view.save();
+    edit(view, DEFINITION);
+    assertThat(view.designer.getDefinition()).isEqualTo(expected);
+    assertThat(view.designer.getErrors().isEmpty()).isTrue();
+    fire(view.designer, "designer-save", JsonNodeFactory.instance.objectNode());
+    fire(view.designer, "designer-save", JsonNodeFactory.instance.objectNode());
 
-    assertThat(view.definition.isInvalid()).isTrue();
-    assertThat(view.definition.getErrorMessage()).contains("steps[1].dependsOn").contains("step 'approve'");
-    assertThat(view.definition.getValue()).isEqualTo(broken);
-    view.definition.setValue("{ not json");
-    view.save();
-    assertThat(view.definition.getErrorMessage()).startsWith("Not valid JSON");
+    WorkflowView saved = view.editing();
+    assertThat(saved).isNotNull();
+    assertThat(saved.currentVersion()).isEqualTo(2);
+    JsonNode stored = api.get("/api/v1/workflows/" + saved.id(), tenant.token()).json();
+    assertThat(stored.path("definition").path("steps")).isEqualTo(expected.path("steps"));
+    assertThat(state(view, "message").asString()).contains("version 2");
 
-    view.definition.setValue(WorkflowsView.TEMPLATE);
-    view.save();
-    view.save();
+    view.grid.asSingleSelect().clear();
+    view.grid.asSingleSelect().setValue(saved);
+    assertThat(state(view, "definition")).isEqualTo(expected);
+  }
 
-    assertThat(view.status.getText()).contains("version 2");
-    assertThat(api.get("/api/v1/workflows", tenant.token()).json().path("items").get(0).path("currentVersion").asInt()).isEqualTo(2);
+  @Test
+  void validation_errors_reach_the_nodes_of_their_steps_and_nothing_is_saved() {
+    Api.Tenant tenant = signUp();
+    WorkflowsView view = viewAs(tenant, "developer");
+
+    edit(view, DEFINITION.replace("\"dependsOn\": [\"approve\"]", "\"dependsOn\": [\"ghost\"]").replace("\"onboarding\"", "\"\""));
+
+    JsonNode errors = state(view, "errors");
+    assertThat(errors.path("steps").path("notify").get(0).asString()).isEqualTo("dependsOn: depends on unknown step 'ghost'");
+    assertThat(errors.path("steps").has("validate")).isFalse();
+    assertThat(errors.path("general").get(0).asString()).startsWith("name:");
+    fire(view.designer, "designer-save", JsonNodeFactory.instance.objectNode());
+    assertThat(view.editing()).isNull();
+    assertThat(state(view, "message").asString()).startsWith("Not saved");
+    assertThat(api.get("/api/v1/workflows", tenant.token()).json().path("items")).isEmpty();
+
+    edit(view, DEFINITION);
+    assertThat(state(view, "errors").path("steps").isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_test_run_starts_the_saved_version_with_the_sample_input_and_shows_the_run_state() {
+    Api.Tenant tenant = signUp();
+    WorkflowsView view = viewAs(tenant, "developer");
+    edit(view, DEFINITION);
+    fire(view.designer, "designer-save", JsonNodeFactory.instance.objectNode());
+    ObjectNode run = JsonNodeFactory.instance.objectNode().put("event.detail.input", "{\"order\": 42}");
+
+    fire(view.designer, "designer-run", run);
+
+    String executionId = view.testRuns.executionId();
+    assertThat(StubWorker.runs.get(executionId).path("input").path("order").asInt()).isEqualTo(42);
+    assertThat(StubWorker.runs.get(executionId).path("version").asInt()).isEqualTo(1);
+    assertThat(ui.getPollInterval()).isEqualTo(WorkflowTestRuns.POLL_MS);
+    view.testRuns.refresh();
+    assertThat(state(view, "runStatus").asString()).isEqualTo("RUNNING");
+
+    edit(view, DEFINITION.replace("approval", "sign-off"));
+    fire(view.designer, "designer-run", run);
+    assertThat(state(view, "message").asString()).startsWith("Save first");
   }
 
   @Test
   void a_viewer_reads_definitions_without_saving() {
     WorkflowsView view = viewAs(signUp(), "viewer");
-    assertThat(view.definition.isReadOnly()).isTrue();
-    assertThat(view.save.isVisible()).isFalse();
+    assertThat(state(view, "readOnly").asBoolean()).isTrue();
   }
 }
