@@ -1,5 +1,6 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.problems.ConflictException;
@@ -94,7 +95,7 @@ public class Invitations {
   }
 
   /** Creates the invited user; the link then stops working. Unknown, used or expired → 404. */
-  @Transactional
+  @Transactional(label = PlatformScope.LABEL) // the invitee has no tenant until the link names one
   public MemberView accept(@Nullable String token, @Nullable String password) {
     if (password == null || password.length() < 12 || password.length() > 256) {
       throw new InvalidInputException("password", "must be 12 to 256 characters");

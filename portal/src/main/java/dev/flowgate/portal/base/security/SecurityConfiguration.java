@@ -35,9 +35,9 @@ class SecurityConfiguration {
       TenantService tenants) throws Exception {
     stateless(http.securityMatcher("/api/**"))
         .authorizeHttpRequests(Roles::authorize)
-        .addFilterBefore(new BearerTokenFilter(token -> tokens.authenticate(token)
+        .addFilterBefore(new BearerTokenFilter(token -> PlatformScope.call(() -> tokens.authenticate(token)
                 .<BearerTokenFilter.BearerAuthentication>map(p -> bearer(p, p.role()))
-                .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role())))),
+                .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role()))))),
             AnonymousAuthenticationFilter.class)
         .addFilterAfter(new SuspendedTenantFilter(tenants::isSuspended), AnonymousAuthenticationFilter.class);
     return http.build();
@@ -55,7 +55,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().hasRole("INTERNAL"))
         .addFilterBefore(new BearerTokenFilter(token ->
                 MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.of(new BearerTokenFilter.BearerAuthentication("internal", List.of(new SimpleGrantedAuthority("ROLE_INTERNAL"))))
+                    ? Optional.of(new BearerTokenFilter.BearerAuthentication(InternalCaller.INSTANCE, List.of(new SimpleGrantedAuthority("ROLE_INTERNAL"))))
                     : Optional.empty()),
             AnonymousAuthenticationFilter.class);
     return http.build();
