@@ -59,7 +59,14 @@ public class Invitations {
   }
 
   /** The invitation with its link (the token is in the answer only). */
-  public record Invited(UUID id, String email, String role, Instant expiresAt, String token, String link) {}
+  public record Invited(UUID id, String email, String role, Instant expiresAt, String token, String link) {
+
+    /** Without the token (the link holds it too): Spring MVC logs response bodies by toString at DEBUG. */
+    @Override
+    public String toString() {
+      return "Invited[id=" + id + ", email=" + email + ", role=" + role + ", expiresAt=" + expiresAt + "]";
+    }
+  }
 
   @Transactional
   public Invited invite(Actor actor, @Nullable String rawEmail, @Nullable String rawRole) {

@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
@@ -77,6 +78,9 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
         .requestMatchers("/themes/**", "/lumo/**", "/error").permitAll()
         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
+    // response headers: SecurityHeadersFilter; a new session id at sign-in (Spring's default, made explicit)
+    http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+    http.addFilterBefore(new CrossSiteLoginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }
