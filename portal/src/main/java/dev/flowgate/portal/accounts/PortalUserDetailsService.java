@@ -39,7 +39,7 @@ class PortalUserDetailsService implements UserDetailsService {
     }
     return users.findByEmailIgnoreCase(email.strip())
         .map(u -> new PortalUser(u.getId(), u.getTenantId(), u.getEmail(), u.getPasswordHash(), u.getRole(),
-            !locked(u.getEmail())))
+            !u.isDisabled(), !locked(u.getEmail())))
         .orElseThrow(() -> new UsernameNotFoundException("no such user"));
   }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * 404 becomes the portal's 404, its 400 a field error, anything else (down, 5xx) a 503.
  */
 @Component
-class BillingClient {
+public class BillingClient {
 
   private final RestClient billing;
 
@@ -44,12 +44,12 @@ class BillingClient {
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
   }
 
-  JsonNode plan(UUID tenantId) {
+  public JsonNode plan(UUID tenantId) {
     return call("plan", () -> billing.get().uri("/internal/v1/tenants/{t}/plan", tenantId)
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
   }
 
-  JsonNode changePlan(UUID tenantId, String planCode) {
+  public JsonNode changePlan(UUID tenantId, String planCode) {
     return call("plan", () -> billing.put().uri("/internal/v1/tenants/{t}/plan", tenantId)
         .contentType(MediaType.APPLICATION_JSON).body(Map.of("planCode", planCode))
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));

@@ -3,6 +3,7 @@ package dev.flowgate.portal.base.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.ui.LoginView;
+import dev.flowgate.portal.accounts.PlatformMembers;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.tenants.TenantService;
 import dev.flowgate.portal.tokens.ManagementTokenService;
@@ -33,10 +34,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens, PlatformAccounts platform,
-      TenantService tenants) throws Exception {
+      TenantService tenants, PlatformMembers members) throws Exception {
     stateless(http.securityMatcher("/api/**"))
         .authorizeHttpRequests(Roles::authorize)
         .addFilterBefore(new BearerTokenFilter(token -> PlatformScope.call(() -> tokens.authenticate(token)
+                .filter(p -> !members.isDisabled(p.userId())) // a disabled user's tokens stop at once
                 .<BearerTokenFilter.BearerAuthentication>map(p -> bearer(p, p.role()))
                 .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role()))))),
             AnonymousAuthenticationFilter.class)

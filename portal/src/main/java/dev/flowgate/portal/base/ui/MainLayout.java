@@ -70,6 +70,11 @@ public class MainLayout extends AppLayout {
       SideNavItem tenantsItem = new SideNavItem("Tenants", "admin/tenants", VaadinIcon.OFFICE.create());
       tenantsItem.setId("nav-admin-tenants");
       nav.addItem(tenantsItem);
+      if (((PlatformUser) signedIn).isPlatformAdmin()) {
+        SideNavItem healthItem = new SideNavItem("Health", "admin/health", VaadinIcon.HEART.create());
+        healthItem.setId("nav-admin-health");
+        nav.addItem(healthItem);
+      }
     } else {
       tenantNavigation(nav, signedIn instanceof PortalUser portalUser ? portalUser.role() : "");
     }
