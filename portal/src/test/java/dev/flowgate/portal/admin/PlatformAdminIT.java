@@ -2,6 +2,7 @@ package dev.flowgate.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.Subjects;
@@ -32,6 +33,7 @@ class PlatformAdminIT extends PortalIT {
   private static final String PASSWORD = "correct horse battery";
 
   @Autowired PlatformAccounts accounts;
+  @Autowired RuntimeHeartbeats heartbeats;
 
   private String adminToken() {
     UUID admin = jdbc.sql("select id from platform_users where role = 'platform-admin' order by created_at limit 1")
@@ -132,6 +134,17 @@ class PlatformAdminIT extends PortalIT {
       assertThat(instance(health, fresh).path("up").asBoolean()).isTrue();
       assertThat(instance(health, fresh).path("version").asString()).isEqualTo("1.2.3");
       assertThat(instance(health, stale).path("up").asBoolean()).as("last beat 31 s ago").isFalse();
+    }
+
+    UI ui = new UI();
+    UI.setCurrent(ui);
+    try {
+      AdminHealthView view = new AdminHealthView(heartbeats);
+      assertThat(view.grid.getGenericDataView().getItems())
+          .anySatisfy(s -> assertThat(s.instanceId()).isEqualTo(fresh))
+          .anySatisfy(s -> assertThat(s.instanceId()).isEqualTo(stale));
+    } finally {
+      UI.setCurrent(null);
     }
   }
 
