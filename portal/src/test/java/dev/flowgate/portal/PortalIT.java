@@ -1,6 +1,11 @@
 package dev.flowgate.portal;
 
+import dev.flowgate.portal.base.security.PlatformScope;
+import java.util.Properties;
 import java.util.UUID;
+import org.postgresql.Driver;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.flowgate.portal.tokens.ManagementTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,14 +47,33 @@ public abstract class PortalIT {
   @Autowired private ManagementTokenService tokenService;
   @Autowired private TransactionTemplate transactions;
 
+  /**
+   * SQL in the platform scope, which row-level security lets see every tenant's rows: for tests
+   * that set up or check stored rows directly. Its own connections (not the application's pool),
+   * each opened with {@code flowgate.platform=on}.
+   */
+  protected JdbcClient jdbc;
+
+  @Autowired
+  void platformSql(Environment environment) {
+    Properties properties = new Properties();
+    properties.setProperty("user", environment.getProperty("spring.datasource.username", "flowgate"));
+    properties.setProperty("password", environment.getProperty("spring.datasource.password", ""));
+    properties.setProperty("options", "-c search_path=portal -c flowgate.platform=on");
+    SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
+        environment.getRequiredProperty("spring.datasource.url"));
+    dataSource.setConnectionProperties(properties);
+    jdbc = JdbcClient.create(dataSource);
+  }
+
   /** A teammate with the role in the tenant (no invitation API yet) and a management token of theirs. */
   protected String member(Api.Tenant tenant, String role) {
     UUID userId = UUID.randomUUID();
-    return transactions.execute(status -> {
+    return PlatformScope.call(() -> transactions.execute(status -> {
       jdbcClient.sql("insert into users (id, tenant_id, email, password_hash, role) values (?, ?, ?, 'x', ?)")
           .params(userId, tenant.id(), role + "-" + userId + "@example.com", role).update();
       return tokenService.issue(tenant.id(), userId, role + " token").token();
-    });
+    }));
   }
 
   /** A fresh tenant through the public sign-up API. */

@@ -1,5 +1,6 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.problems.ConflictException;
@@ -58,7 +59,14 @@ public class Invitations {
   }
 
   /** The invitation with its link (the token is in the answer only). */
-  public record Invited(UUID id, String email, String role, Instant expiresAt, String token, String link) {}
+  public record Invited(UUID id, String email, String role, Instant expiresAt, String token, String link) {
+
+    /** Without the token (the link holds it too): Spring MVC logs response bodies by toString at DEBUG. */
+    @Override
+    public String toString() {
+      return "Invited[id=" + id + ", email=" + email + ", role=" + role + ", expiresAt=" + expiresAt + "]";
+    }
+  }
 
   @Transactional
   public Invited invite(Actor actor, @Nullable String rawEmail, @Nullable String rawRole) {
@@ -94,7 +102,7 @@ public class Invitations {
   }
 
   /** Creates the invited user; the link then stops working. Unknown, used or expired → 404. */
-  @Transactional
+  @Transactional(label = PlatformScope.LABEL) // the invitee has no tenant until the link names one
   public MemberView accept(@Nullable String token, @Nullable String password) {
     if (password == null || password.length() < 12 || password.length() > 256) {
       throw new InvalidInputException("password", "must be 12 to 256 characters");

@@ -21,7 +21,14 @@ class InvitationsController {
 
   record InvitationRequest(@Nullable String email, @Nullable String role) {}
 
-  record AcceptRequest(@Nullable String token, @Nullable String password) {}
+  record AcceptRequest(@Nullable String token, @Nullable String password) {
+
+    /** Neither the invitation token nor the password: Spring MVC logs request bodies by toString at DEBUG. */
+    @Override
+    public String toString() {
+      return "AcceptRequest[token=[PROTECTED], password=[PROTECTED]]";
+    }
+  }
 
   @PostMapping("/api/v1/members/invitations")
   @ResponseStatus(HttpStatus.CREATED)

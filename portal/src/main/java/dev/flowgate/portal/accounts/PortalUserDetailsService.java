@@ -1,5 +1,6 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
@@ -29,7 +30,7 @@ class PortalUserDetailsService implements UserDetailsService {
   }
 
   @Override
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, label = PlatformScope.LABEL) // an email may belong to any tenant
   public UserDetails loadUserByUsername(String email) {
     var operator = platform.findByEmail(email.strip());
     if (operator.isPresent()) {
@@ -38,7 +39,7 @@ class PortalUserDetailsService implements UserDetailsService {
     }
     return users.findByEmailIgnoreCase(email.strip())
         .map(u -> new PortalUser(u.getId(), u.getTenantId(), u.getEmail(), u.getPasswordHash(), u.getRole(),
-            !locked(u.getEmail())))
+            !u.isDisabled(), !locked(u.getEmail())))
         .orElseThrow(() -> new UsernameNotFoundException("no such user"));
   }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A person who signs in to the portal; belongs to one tenant with one role. */
 @Entity
@@ -28,6 +29,10 @@ public class UserAccount {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  /** Set while a platform admin has disabled the user: no sign-in, no token. */
+  @Column(name = "disabled_at")
+  private @Nullable Instant disabledAt;
 
   protected UserAccount() {}
 
@@ -66,5 +71,13 @@ public class UserAccount {
 
   void changeRole(String role) {
     this.role = role;
+  }
+
+  public boolean isDisabled() {
+    return disabledAt != null;
+  }
+
+  void setDisabledAt(@Nullable Instant disabledAt) {
+    this.disabledAt = disabledAt;
   }
 }

@@ -18,6 +18,10 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
 
   long countByTenantIdAndRole(UUID tenantId, String role);
 
+  long countByTenantIdAndRoleAndDisabledAtIsNull(UUID tenantId, String role);
+
+  boolean existsByIdAndDisabledAtIsNotNull(UUID id);
+
   @Query("select count(u) > 0 from UserAccount u where lower(u.email) = lower(?1)")
   boolean existsByEmailIgnoreCase(String email);
 }

@@ -1,5 +1,6 @@
 package dev.flowgate.portal.admin;
 
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.base.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ class AdminBootstrap implements ApplicationRunner {
 
   /** One start's decision, in one transaction that holds the lock. */
   Outcome bootstrap(AdminProperties settings) {
-    Outcome outcome = transactions.execute(status -> decide(settings));
+    Outcome outcome = PlatformScope.call(() -> transactions.execute(status -> decide(settings)));
     return outcome == null ? Outcome.REFUSED : outcome;
   }
 

@@ -13,4 +13,9 @@ public record AdminProperties(@Nullable String email, @Nullable String password)
   boolean configured() {
     return email != null && !email.isBlank() && password != null && !password.isBlank();
   }
+
+  @Override
+  public String toString() {
+    return "AdminProperties[email=" + email + ", password=[PROTECTED]]";
+  }
 }

@@ -13,4 +13,6 @@ public record AdminTenantView(
     Instant createdAt,
     long userCount,
     @Nullable String suspendedReason,
-    @Nullable Instant suspendedAt) {}
+    @Nullable Instant suspendedAt,
+    @Nullable Instant deletedAt,
+    @Nullable Instant purgeAfter) {}

@@ -30,7 +30,13 @@ public class PlatformAccounts {
   }
 
   /** A platform operator as the login form needs them. */
-  public record Account(UUID id, String email, String passwordHash, String role) {}
+  public record Account(UUID id, String email, String passwordHash, String role) {
+
+    @Override
+    public String toString() {
+      return "Account[id=" + id + ", email=" + email + ", role=" + role + "]";
+    }
+  }
 
   @Transactional(readOnly = true)
   public Optional<Account> findByEmail(String email) {

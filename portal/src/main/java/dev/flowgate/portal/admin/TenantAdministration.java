@@ -1,9 +1,11 @@
 package dev.flowgate.portal.admin;
 
 import dev.flowgate.portal.audit.AuditTrail;
+import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.PlatformPrincipal;
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.controlplane.ConfigChanges;
 import dev.flowgate.portal.tenants.Tenant;
 import dev.flowgate.portal.tenants.TenantRepository;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +44,12 @@ public class TenantAdministration {
   private static final Map<String, String> USER_SORTS =
       Map.of("email", "u.email", "role", "u.role", "createdAt", "u.created_at");
   private static final String TENANT_COLUMNS = """
-      t.id, t.slug, t.name, t.status, t.created_at, t.suspended_reason, t.suspended_at,
+      t.id, t.slug, t.name, t.status, t.created_at, t.suspended_reason, t.suspended_at, t.deleted_at, t.purge_after,
       (select count(*) from users u where u.tenant_id = t.id) as user_count""";
+
+  private static final String USER_SELECT = """
+      select u.id, u.email, u.role, u.tenant_id, t.slug, t.name, u.created_at, u.disabled_at
+      from users u join tenants t on t.id = u.tenant_id""";
 
   private final JdbcClient jdbc;
   private final TenantRepository tenants;
@@ -59,7 +66,7 @@ public class TenantAdministration {
   }
 
   /** Tenants whose name or slug contains the query (any case), optionally of one status. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, label = PlatformScope.LABEL)
   public Page<AdminTenantView> search(@Nullable String query, @Nullable String status, Pageable pageable) {
     String state = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
     if (!state.isEmpty() && !STATUSES.contains(state)) {
@@ -79,7 +86,7 @@ public class TenantAdministration {
     return new PageImpl<>(items, pageable, total);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, label = PlatformScope.LABEL)
   public AdminTenantView get(UUID id) {
     return jdbc.sql("select " + TENANT_COLUMNS + " from tenants t where t.id = ?").param(id)
         .query((rs, n) -> tenant(rs))
@@ -88,7 +95,7 @@ public class TenantAdministration {
   }
 
   /** Users of every tenant whose email contains the query, optionally of one tenant. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, label = PlatformScope.LABEL)
   public Page<AdminUserView> users(@Nullable String query, @Nullable UUID tenantId, Pageable pageable) {
     String where = " where (:like = '' or lower(u.email) like :like escape '\\')"
         + " and (cast(:tenant as uuid) is null or u.tenant_id = cast(:tenant as uuid))";
@@ -96,21 +103,29 @@ public class TenantAdministration {
     String tenant = tenantId == null ? null : tenantId.toString();
     long total = jdbc.sql("select count(*) from users u" + where)
         .param("like", like).param("tenant", tenant).query(Long.class).single();
-    List<AdminUserView> items = jdbc.sql("""
-            select u.id, u.email, u.role, u.tenant_id, t.slug, t.name, u.created_at
-            from users u join tenants t on t.id = u.tenant_id""" + where
+    List<AdminUserView> items = jdbc.sql(USER_SELECT + where
             + orderBy(pageable, USER_SORTS, "u.created_at desc") + ", u.id limit :limit offset :offset")
         .param("like", like).param("tenant", tenant)
         .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
-        .query((rs, n) -> new AdminUserView(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("role"),
-            rs.getObject("tenant_id", UUID.class), rs.getString("slug"), rs.getString("name"),
-            rs.getTimestamp("created_at").toInstant()))
+        .query((rs, n) -> user(rs))
         .list();
     return new PageImpl<>(items, pageable, total);
   }
 
+  @Transactional(readOnly = true, label = PlatformScope.LABEL)
+  public AdminUserView user(UUID id) {
+    return jdbc.sql(USER_SELECT + " where u.id = ?").param(id).query((rs, n) -> user(rs)).optional()
+        .orElseThrow(() -> new NotFoundException("user", id));
+  }
+
+  private static AdminUserView user(ResultSet rs) throws SQLException {
+    return new AdminUserView(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("role"),
+        rs.getObject("tenant_id", UUID.class), rs.getString("slug"), rs.getString("name"),
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("disabled_at") != null);
+  }
+
   /** Suspends the tenant: the gateways refuse its calls (403) and its users see the reason. */
-  @Transactional
+  @Transactional(label = PlatformScope.LABEL)
   public AdminTenantView suspend(PlatformPrincipal admin, UUID id, @Nullable String reason) {
     String why = reason == null ? "" : reason.strip();
     if (why.isEmpty() || why.length() > MAX_REASON) {
@@ -120,8 +135,11 @@ public class TenantAdministration {
   }
 
   /** Reinstates the tenant: its calls and changes are accepted again. */
-  @Transactional
+  @Transactional(label = PlatformScope.LABEL)
   public AdminTenantView reinstate(PlatformPrincipal admin, UUID id) {
+    if (tenants.findById(id).filter(Tenant::isDeleted).isPresent()) {
+      throw new ConflictException("The tenant is deleted: restore it instead");
+    }
     return change(admin, id, "reinstated", Tenant::reinstate);
   }
 
@@ -163,9 +181,13 @@ public class TenantAdministration {
   }
 
   private static AdminTenantView tenant(ResultSet rs) throws SQLException {
-    Timestamp suspendedAt = rs.getTimestamp("suspended_at");
     return new AdminTenantView(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
         rs.getString("status"), rs.getTimestamp("created_at").toInstant(), rs.getLong("user_count"),
-        rs.getString("suspended_reason"), suspendedAt == null ? null : suspendedAt.toInstant());
+        rs.getString("suspended_reason"), instant(rs.getTimestamp("suspended_at")), instant(rs.getTimestamp("deleted_at")),
+        instant(rs.getTimestamp("purge_after")));
+  }
+
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowgate.portal.signup;
 
+import dev.flowgate.portal.base.security.PlatformScope;
 import dev.flowgate.portal.accounts.UserAccount;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.accounts.UserAccountRepository;
@@ -53,7 +54,7 @@ public class SignupService {
     this.clock = clock;
   }
 
-  @Transactional
+  @Transactional(label = PlatformScope.LABEL) // emails are unique across tenants, and the tenant is new
   public SignupResult signUp(SignupRequest request) {
     List<FieldError> errors = validate(request);
     if (!errors.isEmpty()) {

@@ -33,6 +33,13 @@ public class Tenant {
   @Column(name = "suspended_at")
   private @Nullable Instant suspendedAt;
 
+  /** Set while deleted: suspended until purged at {@link #purgeAfter}, or restored before. */
+  @Column(name = "deleted_at")
+  private @Nullable Instant deletedAt;
+
+  @Column(name = "purge_after")
+  private @Nullable Instant purgeAfter;
+
   protected Tenant() {}
 
   public Tenant(String slug, String name, Instant now) {
@@ -84,9 +91,23 @@ public class Tenant {
     suspendedReason = reason;
   }
 
+  /** Reinstates, and restores it when it was deleted. */
   public void reinstate() {
     status = "active";
     suspendedReason = null;
     suspendedAt = null;
+    deletedAt = null;
+    purgeAfter = null;
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  /** Deleted: suspended with the reason its users see, purged for good after {@code purgeAfter}. */
+  public void delete(Instant now, Instant purgeAfter, String reason) {
+    suspend(reason, now);
+    this.deletedAt = now;
+    this.purgeAfter = purgeAfter;
   }
 }

@@ -103,8 +103,21 @@ public class ManagementTokenService {
     return tokens.findByIdAndTenantId(id, actor.tenantId()).orElseThrow(() -> new NotFoundException("token", id));
   }
 
-  public record IssuedToken(UUID id, String token) {}
+  public record IssuedToken(UUID id, String token) {
+
+    @Override
+    public String toString() {
+      return "IssuedToken[id=" + id + ", token=[PROTECTED]]";
+    }
+  }
 
   /** The answer to a create: the token's metadata and, this once, the token itself. */
-  public record CreatedToken(UUID id, String name, String prefix, UUID userId, Instant createdAt, String token) {}
+  public record CreatedToken(UUID id, String name, String prefix, UUID userId, Instant createdAt, String token) {
+
+    /** Without the token: Spring MVC logs response bodies by toString at DEBUG. */
+    @Override
+    public String toString() {
+      return "CreatedToken[id=" + id + ", name=" + name + ", prefix=" + prefix + ", token=[PROTECTED]]";
+    }
+  }
 }

@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class InvitationsIT extends PortalIT {
 
   private static final String PASSWORD = "a long enough password";
 
   @Autowired Invitations invitations;
-  @Autowired JdbcClient jdbc;
 
   private static String email() {
     return "invited-" + UUID.randomUUID() + "@example.com";

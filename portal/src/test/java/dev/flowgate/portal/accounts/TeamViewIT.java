@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,7 +20,6 @@ class TeamViewIT extends PortalIT {
   @Autowired MemberManagement members;
   @Autowired Invitations invitations;
   @Autowired AuthenticationContext authentication;
-  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void signOut() {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class AdminApiIT extends PortalIT {
@@ -26,7 +25,6 @@ class AdminApiIT extends PortalIT {
   private static final Map<String, Object> SERVICE = Map.of("name", "orders", "url", "https://8.8.8.8");
 
   @Autowired PlatformAccounts accounts;
-  @Autowired JdbcClient jdbc;
 
   /** A bearer token of the platform admin the test configuration bootstrapped. */
   private String adminToken() {

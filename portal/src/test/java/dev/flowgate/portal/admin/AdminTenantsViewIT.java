@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -32,7 +31,6 @@ class AdminTenantsViewIT extends PortalIT {
   @Autowired PlatformAccounts accounts;
   @Autowired AuthenticationContext authentication;
   @Autowired TenantService tenants;
-  @Autowired JdbcClient jdbc;
   @Autowired AdminProperties configured;
   @Autowired ManagementTokenService tokens;
 

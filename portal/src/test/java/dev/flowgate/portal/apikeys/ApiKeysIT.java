@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class ApiKeysIT extends PortalIT {
 
   private static final byte[] PEPPER = "test-pepper".getBytes(StandardCharsets.UTF_8);
 
-  @Autowired JdbcClient jdbc;
 
   @Test
   void the_secret_is_returned_once_and_only_its_digest_is_stored() {

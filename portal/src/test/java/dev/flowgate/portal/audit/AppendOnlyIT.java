@@ -9,11 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AppendOnlyIT extends PortalIT {
 
-  @Autowired JdbcClient jdbc;
 
   @Test
   void the_database_refuses_to_change_or_delete_audit_records() {

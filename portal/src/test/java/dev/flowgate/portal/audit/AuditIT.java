@@ -25,11 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AuditIT extends PortalIT {
 
-  @Autowired JdbcClient jdbc;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrap;

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class SignupIT extends PortalIT {
 
-  @Autowired JdbcClient jdbc;
 
   @Test
   void sign_up_creates_tenant_owner_and_a_working_management_token() {

@@ -7,11 +7,9 @@ import dev.flowgate.portal.PortalIT;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class TokensIT extends PortalIT {
 
-  @Autowired JdbcClient jdbc;
 
   @Test
   void a_created_token_is_shown_once_stored_hashed_and_works_until_revoked() {

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -20,7 +19,6 @@ class TokensViewIT extends PortalIT {
 
   @Autowired ManagementTokenService tokens;
   @Autowired AuthenticationContext authentication;
-  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void signOut() {

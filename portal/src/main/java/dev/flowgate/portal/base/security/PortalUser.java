@@ -18,7 +18,13 @@ public class PortalUser extends User implements TenantPrincipal {
 
   /** @param accountNonLocked false while too many failed logins lock the account or address */
   public PortalUser(UUID userId, UUID tenantId, String email, String passwordHash, String role, boolean accountNonLocked) {
-    super(email, passwordHash, true, true, true, accountNonLocked,
+    this(userId, tenantId, email, passwordHash, role, true, accountNonLocked);
+  }
+
+  /** @param enabled false while a platform admin has disabled the user */
+  public PortalUser(UUID userId, UUID tenantId, String email, String passwordHash, String role, boolean enabled,
+      boolean accountNonLocked) {
+    super(email, passwordHash, enabled, true, true, accountNonLocked,
         List.of(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase())));
     this.userId = userId;
     this.tenantId = tenantId;

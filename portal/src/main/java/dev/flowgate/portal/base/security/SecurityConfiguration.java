@@ -3,6 +3,7 @@ package dev.flowgate.portal.base.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.ui.LoginView;
+import dev.flowgate.portal.accounts.PlatformMembers;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.tenants.TenantService;
 import dev.flowgate.portal.tokens.ManagementTokenService;
@@ -19,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
@@ -32,12 +34,13 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain managementApi(HttpSecurity http, ManagementTokenService tokens, PlatformAccounts platform,
-      TenantService tenants) throws Exception {
+      TenantService tenants, PlatformMembers members) throws Exception {
     stateless(http.securityMatcher("/api/**"))
         .authorizeHttpRequests(Roles::authorize)
-        .addFilterBefore(new BearerTokenFilter(token -> tokens.authenticate(token)
+        .addFilterBefore(new BearerTokenFilter(token -> PlatformScope.call(() -> tokens.authenticate(token)
+                .filter(p -> !members.isDisabled(p.userId())) // a disabled user's tokens stop at once
                 .<BearerTokenFilter.BearerAuthentication>map(p -> bearer(p, p.role()))
-                .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role())))),
+                .or(() -> platform.authenticate(token).map(p -> bearer(p, p.role()))))),
             AnonymousAuthenticationFilter.class)
         .addFilterAfter(new SuspendedTenantFilter(tenants::isSuspended), AnonymousAuthenticationFilter.class);
     return http.build();
@@ -55,7 +58,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().hasRole("INTERNAL"))
         .addFilterBefore(new BearerTokenFilter(token ->
                 MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.of(new BearerTokenFilter.BearerAuthentication("internal", List.of(new SimpleGrantedAuthority("ROLE_INTERNAL"))))
+                    ? Optional.of(new BearerTokenFilter.BearerAuthentication(InternalCaller.INSTANCE, List.of(new SimpleGrantedAuthority("ROLE_INTERNAL"))))
                     : Optional.empty()),
             AnonymousAuthenticationFilter.class);
     return http.build();
@@ -77,6 +80,9 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
         .requestMatchers("/themes/**", "/lumo/**", "/error").permitAll()
         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
+    // response headers: SecurityHeadersFilter; a new session id at sign-in (Spring's default, made explicit)
+    http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+    http.addFilterBefore(new CrossSiteLoginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

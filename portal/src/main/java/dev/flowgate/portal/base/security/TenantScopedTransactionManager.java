@@ -15,9 +15,11 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Starts every transaction of a tenant's caller with {@code flowgate.tenant_id} set (transaction
- * local), which the row-level security policies of V5 enforce: the database's backstop to the
- * tenant filter in every query. JPA and JdbcClient share the transaction's connection.
+ * Scopes every transaction for row-level security (V5, closed by default since V11) as it
+ * begins: a tenant's caller gets {@code flowgate.tenant_id}, platform work (an explicit
+ * {@link PlatformScope}, a platform operator, the internal token) gets {@code flowgate.platform},
+ * anything else neither and so sees no tenant's rows. Both settings are transaction local; JPA and
+ * JdbcClient share the transaction's connection.
  */
 class TenantScopedTransactionManager extends JpaTransactionManager {
 
@@ -32,14 +34,24 @@ class TenantScopedTransactionManager extends JpaTransactionManager {
   protected void doBegin(Object transaction, TransactionDefinition definition) {
     super.doBegin(transaction, definition);
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof TenantPrincipal principal
-        && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder) {
-      try (PreparedStatement statement = holder.getConnection()
-          .prepareStatement("select set_config('flowgate.tenant_id', ?, true)")) {
-        statement.setString(1, principal.actor().tenantId().toString());
+    Object principal = authentication == null ? null : authentication.getPrincipal();
+    if (PlatformScope.requested(definition)) {
+      set("flowgate.platform", "on");
+    } else if (principal instanceof TenantPrincipal tenant) {
+      set("flowgate.tenant_id", tenant.actor().tenantId().toString());
+    } else if (principal instanceof PlatformPrincipal || principal instanceof InternalCaller) {
+      set("flowgate.platform", "on");
+    }
+  }
+
+  private void set(String setting, String value) {
+    if (TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder) {
+      try (PreparedStatement statement = holder.getConnection().prepareStatement("select set_config(?, ?, true)")) {
+        statement.setString(1, setting);
+        statement.setString(2, value);
         statement.execute();
       } catch (SQLException e) {
-        throw new TransactionSystemException("could not scope the transaction to the tenant", e);
+        throw new TransactionSystemException("could not scope the transaction for row-level security", e);
       }
     }
   }

@@ -71,6 +71,11 @@ public class MainLayout extends AppLayout {
       tenantsItem.setId("nav-admin-tenants");
       nav.addItem(tenantsItem);
       billingTeamNavigation(nav);
+      if (((PlatformUser) signedIn).isPlatformAdmin()) {
+        SideNavItem healthItem = new SideNavItem("Health", "admin/health", VaadinIcon.HEART.create());
+        healthItem.setId("nav-admin-health");
+        nav.addItem(healthItem);
+      }
     } else {
       tenantNavigation(nav, signedIn instanceof PortalUser portalUser ? portalUser.role() : "");
     }

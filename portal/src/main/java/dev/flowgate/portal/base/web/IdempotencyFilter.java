@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.JsonNode;
@@ -46,10 +47,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private static final int MAX_KEY = 255;
 
   private final JdbcClient jdbc;
+  /** Each statement in a transaction of its own, which row-level security scopes to the caller's tenant. */
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
-  IdempotencyFilter(JdbcClient jdbc, Clock clock) {
+  IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -74,7 +78,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readAllBytes();
     String hash = sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-    if (!claim(tenant.get(), key, hash, request)) {
+    if (!Boolean.TRUE.equals(transactions.execute(status -> claim(tenant.get(), key, hash, request)))) {
       replay(tenant.get(), key, hash, response);
       return;
     }
@@ -88,8 +92,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
     } finally {
       if (!stored) {
-        jdbc.sql("delete from idempotency_keys where tenant_id = ? and key = ? and status is null")
-            .params(tenant.get(), key).update();
+        transactions.executeWithoutResult(status -> jdbc.sql(
+                "delete from idempotency_keys where tenant_id = ? and key = ? and status is null")
+            .params(tenant.get(), key).update());
       }
       wrapper.copyBodyToResponse();
     }
@@ -111,10 +116,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   private void replay(UUID tenant, String key, String hash, HttpServletResponse response) throws IOException {
-    Optional<Map<String, Object>> row = jdbc.sql("""
+    Optional<Map<String, Object>> row = transactions.execute(status -> jdbc.sql("""
             select request_hash, request_method, request_path, status, location, content_type, body
             from idempotency_keys where tenant_id = ? and key = ?""")
-        .params(tenant, key).query().listOfRows().stream().findFirst();
+        .params(tenant, key).query().listOfRows().stream().findFirst());
     if (row.isEmpty() || row.get().get("status") == null) {
       problem(response, 409, "idempotency-in-progress", "Conflict",
           "A request with this Idempotency-Key is still being processed; retry shortly");
@@ -139,10 +144,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   private void store(UUID tenant, String key, ContentCachingResponseWrapper wrapper) {
-    jdbc.sql("update idempotency_keys set status = ?, location = ?, content_type = ?, body = ? where tenant_id = ? and key = ?")
+    transactions.executeWithoutResult(status -> jdbc.sql(
+            "update idempotency_keys set status = ?, location = ?, content_type = ?, body = ? where tenant_id = ? and key = ?")
         .params(wrapper.getStatus(), wrapper.getHeader(HttpHeaders.LOCATION), wrapper.getContentType(),
             withoutSecrets(wrapper.getContentAsByteArray()), tenant, key)
-        .update();
+        .update());
   }
 
   private static String withoutSecrets(byte[] body) {

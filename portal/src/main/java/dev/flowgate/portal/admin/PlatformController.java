@@ -1,0 +1,108 @@
+package dev.flowgate.portal.admin;
+
+import dev.flowgate.portal.accounts.PlatformMembers;
+import dev.flowgate.portal.base.security.PlatformPrincipal;
+import dev.flowgate.portal.base.web.PageResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin area beyond tenant search and suspension: users of every tenant (role, disable/enable),
+ * tenants' plans, the platform-wide audit trail and the runtimes' health from their heartbeats.
+ * Platform admin only, except reading a tenant's plan (billing-team too; see Roles).
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class PlatformController {
+
+  private final PlatformMembers members;
+  private final TenantAdministration administration;
+  private final PlatformAuditLog auditLog;
+  private final RuntimeHeartbeats heartbeats;
+  private final TenantPlans plans;
+  private final TenantDeletion deletion;
+
+  PlatformController(PlatformMembers members, TenantAdministration administration, PlatformAuditLog auditLog,
+      RuntimeHeartbeats heartbeats, TenantPlans plans, TenantDeletion deletion) {
+    this.plans = plans;
+    this.deletion = deletion;
+    this.members = members;
+    this.administration = administration;
+    this.auditLog = auditLog;
+    this.heartbeats = heartbeats;
+  }
+
+  @GetMapping("/users/{id}")
+  AdminUserView user(@PathVariable UUID id) {
+    return administration.user(id);
+  }
+
+  /** {@code {"role"?, "disabled"?}}: each field present is applied, each change audited. */
+  @PatchMapping("/users/{id}")
+  AdminUserView changeUser(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id,
+      @RequestBody UserChange change) {
+    administration.user(id);
+    if (change.role() != null) {
+      members.changeRole(admin, id, change.role());
+    }
+    if (change.disabled() != null) {
+      members.setDisabled(admin, id, change.disabled());
+    }
+    return administration.user(id);
+  }
+
+  /** Billing-team reads it too (GET under /admin/tenants); changing it is the platform admin's. */
+  @GetMapping("/tenants/{id}/plan")
+  JsonNode plan(@PathVariable UUID id) {
+    return plans.plan(id);
+  }
+
+  @PutMapping("/tenants/{id}/plan")
+  JsonNode changePlan(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id,
+      @RequestBody PlanChange change) {
+    return plans.change(admin, id, change.planCode());
+  }
+
+  /** Soft: suspended now, purged after the grace period unless restored. */
+  @DeleteMapping("/tenants/{id}")
+  AdminTenantView delete(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id) {
+    return deletion.delete(admin, id);
+  }
+
+  @PostMapping("/tenants/{id}/restore")
+  AdminTenantView restore(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id) {
+    return deletion.restore(admin, id);
+  }
+
+  @GetMapping("/audit-logs")
+  PageResponse<PlatformAuditLog.Entry> auditLogs(@RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String actorType, @RequestParam(required = false) @Nullable String action,
+      @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
+    return PageResponse.of(auditLog.find(tenantId, actorType, action, pageable), e -> e);
+  }
+
+  @GetMapping("/health")
+  List<RuntimeHeartbeats.RuntimeStatus> health() {
+    return heartbeats.runtimes();
+  }
+
+  record UserChange(@Nullable String role, @Nullable Boolean disabled) {}
+
+  record PlanChange(@Nullable String planCode) {}
+}
