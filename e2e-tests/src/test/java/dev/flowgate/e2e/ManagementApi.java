@@ -34,6 +34,11 @@ public final class ManagementApi {
     return new ManagementApi(portalUrl, body.path("managementToken").asString(), body);
   }
 
+  /** The management token sign-up issued. */
+  public String token() {
+    return token;
+  }
+
   /** The tenant's slug, as sign-up answered it. */
   public String tenantSlug() {
     return signup.path("tenant").path("slug").asString();
