@@ -19,6 +19,8 @@ public final class StubWorker {
   public static final Map<String, JsonNode> runs = new ConcurrentHashMap<>();
   /** {@code executionId/name: payload} of every signal received, then {@code [actor-id role]}. */
   public static final List<String> signals = new CopyOnWriteArrayList<>();
+  /** A run status JSON to answer for an execution id, instead of a plain RUNNING. */
+  public static final Map<String, String> statuses = new ConcurrentHashMap<>();
   /** Schedules by {@code tenantId/workflowId/scheduleId}, with the body the portal sent. */
   public static final Map<String, JsonNode> schedules = new ConcurrentHashMap<>();
   public static volatile boolean failing;
@@ -78,7 +80,8 @@ public final class StubWorker {
       } else if (parts.length == 8 && parts[7].equals("cancel")) {
         respond(exchange, 202, "");
       } else {
-        respond(exchange, 200, "{\"status\":\"RUNNING\",\"currentStep\":\"call\",\"progress\":0,\"steps\":[]}");
+        respond(exchange, 200, statuses.getOrDefault(parts[6],
+            "{\"status\":\"RUNNING\",\"currentStep\":\"call\",\"progress\":0,\"steps\":[]}"));
       }
     } else {
       respond(exchange, 404, "{\"status\":404}");

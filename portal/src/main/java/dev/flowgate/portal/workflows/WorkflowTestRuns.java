@@ -30,14 +30,17 @@ class WorkflowTestRuns {
   private final WorkerClient worker;
   private final Actor actor;
   private final WorkflowDesigner designer;
+  private final TestRunApprovals approvals;
   private @Nullable Registration polling;
   private @Nullable String executionId;
 
-  WorkflowTestRuns(WorkflowManagement workflows, WorkerClient worker, Actor actor, WorkflowDesigner designer) {
+  WorkflowTestRuns(WorkflowManagement workflows, WorkerClient worker, Actor actor, WorkflowDesigner designer,
+      TestRunApprovals approvals) {
     this.workflows = workflows;
     this.worker = worker;
     this.actor = actor;
     this.designer = designer;
+    this.approvals = approvals;
   }
 
   /** Starts a run of the saved workflow; unsaved edits are refused, since the run would not include them. */
@@ -90,7 +93,9 @@ class WorkflowTestRuns {
       run.path("steps").forEach(s -> states.put(s.path("id").asString(""), s.path("status").asString("")));
       String status = run.path("status").asString("");
       designer.setStepStates(states, status);
+      approvals.show(executionId, designer.getDefinition(), states);
       if (ENDED.contains(status)) {
+        approvals.hide();
         designer.setMessage("Test run " + executionId + " ended: " + status
             + (run.hasNonNull("error") ? " (" + run.path("error").asString() + ")" : "") + ".");
         stop();

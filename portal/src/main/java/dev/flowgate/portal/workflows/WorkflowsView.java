@@ -47,6 +47,7 @@ public class WorkflowsView extends Main {
   final Grid<WorkflowView> grid = new Grid<>(WorkflowView.class, false);
   final WorkflowDesigner designer = new WorkflowDesigner();
   final WorkflowTestRuns testRuns;
+  final TestRunApprovals approvals;
   private final WorkflowManagement workflows;
   private final Actor actor;
   private @Nullable WorkflowView editing;
@@ -55,7 +56,8 @@ public class WorkflowsView extends Main {
     this.workflows = workflows;
     PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
     this.actor = user.actor();
-    this.testRuns = new WorkflowTestRuns(workflows, worker, actor, designer);
+    this.approvals = new TestRunApprovals(worker, actor.tenantId(), SignalSender.of(user));
+    this.testRuns = new WorkflowTestRuns(workflows, worker, actor, designer, approvals);
     boolean canEdit = Roles.canDevelop(user.role());
     addClassNames("flowgate-page");
 
@@ -79,13 +81,14 @@ public class WorkflowsView extends Main {
     addDetachListener(e -> testRuns.stop());
     Div list = new Div(grid);
     list.getStyle().set("max-width", "40rem");
-    add(new HorizontalLayout(new H2("Workflows"), create), list, designer);
+    add(new HorizontalLayout(new H2("Workflows"), create), list, designer, approvals);
     edit(null);
   }
 
   private void edit(@Nullable WorkflowView workflow) {
     editing = workflow;
     testRuns.stop();
+    approvals.hide();
     designer.setDefinition(workflow == null ? EventCodec.mapper().readTree(TEMPLATE) : workflow.definition());
     designer.setStepStates(java.util.Map.of(), "");
     designer.setMessage(workflow == null ? "A new workflow: Save creates it as version 1."

@@ -143,6 +143,32 @@ class WorkflowsViewIT extends PortalIT {
   }
 
   @Test
+  void a_test_run_waiting_for_approval_is_approved_from_the_page_as_the_signed_in_user() {
+    Api.Tenant tenant = signUp();
+    WorkflowsView view = viewAs(tenant, "developer");
+    edit(view, DEFINITION);
+    fire(view.designer, "designer-save", JsonNodeFactory.instance.objectNode());
+    fire(view.designer, "designer-run", JsonNodeFactory.instance.objectNode().put("event.detail.input", "{}"));
+    String executionId = view.testRuns.executionId();
+    view.testRuns.refresh();
+    assertThat(view.approvals.isVisible()).as("nothing waits yet").isFalse();
+
+    StubWorker.statuses.put(executionId, """
+        {"status":"RUNNING","currentStep":"approve","steps":[
+          {"id":"validate","status":"SUCCESS"},{"id":"approve","status":"EXECUTING"}]}""");
+    view.testRuns.refresh();
+    assertThat(view.approvals.isVisible()).isTrue();
+    view.approvals.approve.click();
+
+    assertThat(StubWorker.signals).anyMatch(s -> s.startsWith(executionId + "/approval: ")
+        && s.contains("\"approved\":true") && s.endsWith(" developer]"));
+    assertThat(view.approvals.approve.isEnabled()).isFalse();
+    StubWorker.statuses.put(executionId, "{\"status\":\"COMPLETED\",\"steps\":[]}");
+    view.testRuns.refresh();
+    assertThat(view.approvals.isVisible()).isFalse();
+  }
+
+  @Test
   void a_viewer_reads_definitions_without_saving() {
     WorkflowsView view = viewAs(signUp(), "viewer");
     assertThat(state(view, "readOnly").asBoolean()).isTrue();
