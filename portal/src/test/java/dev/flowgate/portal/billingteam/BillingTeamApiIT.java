@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The billing team's API against real PostgreSQL and the stub billing server. */
@@ -21,7 +20,6 @@ class BillingTeamApiIT extends PortalIT {
   private static final String BASE = "/api/v1/admin/billing";
 
   @Autowired PlatformAccounts accounts;
-  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void billingBack() {

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Paging, conditional writes, idempotent creates and mass-assignment refusal, across resources. */
 class ApiConventionsIT extends PortalIT {
 
-  @Autowired JdbcClient jdbc;
 
   @Test
   void every_list_refuses_unlisted_sort_fields_and_out_of_range_sizes_naming_the_parameter() {
