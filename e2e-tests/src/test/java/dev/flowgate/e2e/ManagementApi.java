@@ -34,6 +34,11 @@ public final class ManagementApi {
     return new ManagementApi(portalUrl, body.path("managementToken").asString(), body);
   }
 
+  /** What sign-up answered: {@code {tenant, user, managementToken}}. */
+  public JsonNode signupAnswer() {
+    return signup;
+  }
+
   /** The management token sign-up issued. */
   public String token() {
     return token;

@@ -226,8 +226,10 @@ final class UpstreamForwarder {
     }
     response.send(upstream).onFailure(error -> {
       upstream.request().reset();
-      if (!response.ended()) {
-        response.reset();
+      // the caller left (nothing to tell it), or the upstream broke off mid-body: closing the
+      // connection keeps a cut body from looking complete; resetting a written response throws
+      if (!response.closed()) {
+        request.connection().close();
       }
     });
   }
