@@ -13,8 +13,9 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
   return (
     <div className={classes} data-testid={`node-${data.stepId}`} data-state={data.state ?? ''}
          data-invalid={invalid ? 'true' : 'false'}>
+      {/* handles are a mouse affordance: the keyboard way is the side form's "Depends on" */}
       <Handle type="target" position={Position.Left} data-testid={`handle-${data.stepId}-in`}
-              aria-label={`${data.stepId}: depends on (drop a connection here)`} />
+              title={`${data.stepId}: depends on (drop a connection here)`} aria-hidden="true" />
       <div className="fg-step__type">{specOf(data.type).label}</div>
       <div className="fg-step__id">{data.stepId}</div>
       {data.state && <div className="fg-step__state" data-testid={`node-${data.stepId}-state`}>{data.state}</div>}
@@ -24,7 +25,7 @@ export function StepNode({ data, selected }: NodeProps<StepNodeType>) {
         </ul>
       )}
       <Handle type="source" position={Position.Right} data-testid={`handle-${data.stepId}-out`}
-              aria-label={`${data.stepId}: next steps (drag from here)`} />
+              title={`${data.stepId}: next steps (drag from here)`} aria-hidden="true" />
     </div>
   );
 }

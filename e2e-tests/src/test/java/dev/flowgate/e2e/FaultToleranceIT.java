@@ -105,9 +105,14 @@ class FaultToleranceIT {
   @Test
   void postgresqlDownLeavesTheGatewayServingAndThePortalAnsweringProblems() {
     LOCAL.stop("postgresql");
-    int answered = callsAnswered();
-    HttpResponse<String> portal = Eventually.poll(this::portalKeys, r -> r.statusCode() >= 500, Duration.ofSeconds(20));
-    LOCAL.start();
+    int answered;
+    HttpResponse<String> portal;
+    try {
+      answered = callsAnswered();
+      portal = Eventually.poll(this::portalKeys, r -> r.statusCode() >= 500, Duration.ofSeconds(20));
+    } finally {
+      LOCAL.start();
+    }
 
     assertThat(portal.statusCode()).as("the portal without its database").isEqualTo(503);
     assertThat(portal.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

@@ -26,9 +26,9 @@ class WorkflowDesignerJourneyIT {
     new LoginPage(browser.page()).open().logIn(email, "a long enough passphrase");
 
     WorkflowsPage workflows = new WorkflowsPage(browser.page()).open().startEmpty("approval-" + suffix);
-    workflows.dragStep("transform", 120, 120, "transform_1");
-    workflows.dragStep("wait_for_signal", 420, 120, "wait_for_signal_1");
-    workflows.dragStep("transform", 720, 120, "transform_2");
+    workflows.dragStep("transform", 60, 60, "transform_1");
+    workflows.dragStep("wait_for_signal", 300, 180, "wait_for_signal_1");
+    workflows.dragStep("transform", 60, 330, "transform_2");
     workflows.connect("transform_1", "wait_for_signal_1");
     workflows.connect("wait_for_signal_1", "transform_2");
     browser.screenshot("workflow-01-designed-with-the-mouse");

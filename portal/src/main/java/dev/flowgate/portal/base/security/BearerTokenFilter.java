@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,7 +35,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      resolver.apply(header.substring(7).strip()).ifPresent(authentication -> {
+      Optional<BearerAuthentication> resolved;
+      try {
+        resolved = resolver.apply(header.substring(7).strip());
+      } catch (DataAccessException | TransactionException e) {
+        // the token cannot be checked: say so, rather than 401 a caller whose token may be fine
+        response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+        ProblemResponses.write(response, 503, "service-unavailable", "Service unavailable",
+            "The portal cannot reach its database; retry shortly");
+        return;
+      }
+      resolved.ifPresent(authentication -> {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
