@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -69,12 +70,34 @@ public final class ApiKeys {
 
   /** Lower-case hex HMAC-SHA256 of the whole key under the pepper. */
   public static String digest(byte[] pepper, String key) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    return HexFormat.of().formatHex(PeppedMac.forThread(pepper).doFinal(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * One initialised {@code Mac} per thread and pepper: looking the algorithm up and keying it
+   * cost more than the HMAC itself, and the gateway digests a key on every call.
+   */
+  private record PeppedMac(byte[] pepper, Mac mac) {
+
+    private static final ThreadLocal<PeppedMac> CURRENT = new ThreadLocal<>();
+
+    static Mac forThread(byte[] pepper) {
+      PeppedMac cached = CURRENT.get();
+      if (cached == null || !Arrays.equals(cached.pepper, pepper)) {
+        cached = new PeppedMac(pepper.clone(), keyed(pepper));
+        CURRENT.set(cached);
+      }
+      return cached.mac;
+    }
+
+    private static Mac keyed(byte[] pepper) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+        return mac;
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException("HmacSHA256 unavailable", e);
+      }
     }
   }
 }

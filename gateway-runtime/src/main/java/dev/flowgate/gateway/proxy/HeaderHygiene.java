@@ -2,6 +2,7 @@ package dev.flowgate.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,9 @@ public final class HeaderHygiene {
       return incoming;
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("00-%016x%016x-%016x-01", random.nextLong() | 1, random.nextLong(), random.nextLong() | 1);
+    HexFormat hex = HexFormat.of();
+    return "00-" + hex.toHexDigits(random.nextLong() | 1) + hex.toHexDigits(random.nextLong())
+        + "-" + hex.toHexDigits(random.nextLong() | 1) + "-01";
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The connect-time SSRF rule: an upstream address that is loopback, link-local, private or
@@ -16,6 +17,8 @@ import java.util.List;
  * Checked on the resolved address that is then connected to, so DNS rebinding does not pass.
  */
 public final class UpstreamAddressGuard {
+
+  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private static final List<Cidr> INTERNAL =
       List.of(
@@ -106,7 +109,7 @@ public final class UpstreamAddressGuard {
     if (host.indexOf(':') >= 0) {
       return true;
     }
-    return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    return IPV4_LITERAL.matcher(host).matches();
   }
 
   public static InetAddress ofLiteral(String host) throws UnknownHostException {
