@@ -117,4 +117,14 @@ class PipelineTest {
     assertThat(run(exchange("localhost", "/orders/%2E%2E/admin", "X-API-Key", acmeKey.secret())))
         .isEqualTo(ProblemType.MALFORMED_REQUEST);
   }
+
+  @Test
+  void dot_segments_behind_a_backslash_or_a_path_parameter_are_refused_too() throws Exception {
+    for (String path : List.of("/orders/..;/admin", "/orders/.;/x", "/orders/..%3B/admin", "/orders\\..\\admin",
+        "/orders/..\\admin")) {
+      assertThat(run(exchange("localhost", path, "X-API-Key", acmeKey.secret()))).as(path)
+          .isEqualTo(ProblemType.MALFORMED_REQUEST);
+    }
+    assertThat(run(exchange("localhost", "/orders/a;b=1", "X-API-Key", acmeKey.secret()))).isNull();
+  }
 }

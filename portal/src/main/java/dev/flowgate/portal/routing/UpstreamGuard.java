@@ -28,7 +28,7 @@ public class UpstreamGuard {
       LINK_LOCAL_V4, Cidr.parse("172.16.0.0/12"), Cidr.parse("192.0.0.0/24"), Cidr.parse("192.168.0.0/16"),
       Cidr.parse("198.18.0.0/15"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"),
       Cidr.parse("::/128"), Cidr.parse("::1/128"), Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"),
-      Cidr.parse("ff00::/8"));
+      Cidr.parse("ff00::/8"), Cidr.parse("64:ff9b::/96"));
 
   /** Resolves a host name to its addresses; swapped in tests. */
   interface Resolver {

@@ -56,7 +56,7 @@ class UpstreamGuardTest {
   @Test
   void ipv6_internal_ranges_are_refused() {
     for (String url : List.of("http://[fe80::1]/", "http://[fc00::1]/", "http://[fd12:3456::1]/", "http://[ff02::1]/",
-        "http://[::]/", "http://[::ffff:10.0.0.1]/")) {
+        "http://[::]/", "http://[::ffff:10.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/")) {
       assertThat(guard().refusal(url)).as(url).isPresent();
     }
   }
