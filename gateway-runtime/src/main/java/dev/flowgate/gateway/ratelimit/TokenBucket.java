@@ -24,6 +24,7 @@ final class TokenBucket {
   private long syncedAt;
   private boolean synced;
   private long touchedAt;
+  private long latest;
 
   /** @param gateways gateways known to share the store; a new bucket starts with an even share */
   TokenBucket(Limit limit, long now, int gateways) {
@@ -37,6 +38,7 @@ final class TokenBucket {
     this.global = capacity;
     this.globalAt = now;
     this.touchedAt = now;
+    this.latest = now;
   }
 
   Limit limit() {
@@ -45,6 +47,7 @@ final class TokenBucket {
 
   /** Takes a token if this gateway's share holds one. */
   synchronized boolean tryTake(long now) {
+    now = seen(now);
     touchedAt = now;
     active = true;
     double available = available(now);
@@ -61,6 +64,7 @@ final class TokenBucket {
 
   /** Gives back a token taken for a call another limit refused. */
   synchronized void refund(long now) {
+    now = seen(now);
     share = Math.min(capacity, available(now) + 1);
     shareAt = now;
     global = Math.min(capacity, globalEstimate(now) + 1);
@@ -69,11 +73,13 @@ final class TokenBucket {
   }
 
   synchronized long remaining(long now) {
+    now = seen(now);
     return (long) Math.max(0, Math.min(available(now), globalEstimate(now)));
   }
 
   /** Seconds until the bucket is full again, as far as this gateway knows. */
   synchronized long resetSeconds(long now) {
+    now = seen(now);
     if (capacity == 0) {
       return limit.windowSeconds();
     }
@@ -82,6 +88,7 @@ final class TokenBucket {
 
   /** Seconds until this gateway's share holds a token again. */
   synchronized long retryAfterSeconds(long now) {
+    now = seen(now);
     double missing = 1 - available(now);
     return missing <= 0 ? 0 : Math.max(1, Math.min(limit.windowSeconds(), seconds(missing / shareRatePerNano)));
   }
@@ -100,6 +107,7 @@ final class TokenBucket {
    * its peers have synced once more and counted it.
    */
   synchronized void adopt(BucketStore.Global state, long now, int gateways) {
+    now = seen(now);
     int members = Math.max(1, state.members());
     double even = Math.max(0, state.tokens()) / members;
     share = (state.wasMember() || gateways <= 1 ? even : Math.min(even, allowance())) - pending;
@@ -113,6 +121,7 @@ final class TokenBucket {
 
   /** The store is unreachable: enforce the whole limit here, and forget what was not reported. */
   synchronized void alone(long now) {
+    now = seen(now);
     share = Math.max(available(now), Math.min(globalEstimate(now), capacity));
     shareRatePerNano = ratePerNano;
     shareAt = now;
@@ -126,6 +135,7 @@ final class TokenBucket {
    * several gateways the share shrinks to the first-touch allowance until the next sync.
    */
   synchronized boolean clampIfStale(long now, long staleAfterNanos, int gateways) {
+    now = seen(now);
     if (synced && now - syncedAt <= staleAfterNanos) {
       return false;
     }
@@ -139,11 +149,26 @@ final class TokenBucket {
   }
 
   synchronized boolean wantsSync(long now, long keepSyncingNanos) {
+    now = seen(now);
     return active || pending != 0 || now - touchedAt <= keepSyncingNanos;
   }
 
   synchronized boolean idleSince(long now, long nanos) {
+    now = seen(now);
     return now - touchedAt > nanos;
+  }
+
+  /**
+   * The latest instant this bucket has seen. A caller may read the clock before another thread
+   * (an event loop, or the sync thread adopting Redis's state) moves the bucket on; taken as is,
+   * its earlier instant would un-refill the bucket and cost a fraction of a token, enough to
+   * report one token less or refuse a call that fits the limit exactly.
+   */
+  private long seen(long now) {
+    if (now > latest) {
+      latest = now;
+    }
+    return latest;
   }
 
   /**

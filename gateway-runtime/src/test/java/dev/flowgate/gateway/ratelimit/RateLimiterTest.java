@@ -152,6 +152,37 @@ class RateLimiterTest {
     assertThat(limiter.acquire(List.of(key)).allowed()).isFalse();
   }
 
+  // The event loop reads the clock, then the sync thread adopts Redis's answer stamped a little
+  // later, then the event loop takes its token with the instant it read first: the test winds the
+  // clock back to play that interleaving. That instant must not un-refill the bucket.
+
+  @Test
+  void a_sync_landing_between_a_calls_clock_read_and_its_token_never_costs_the_call_its_last_token() {
+    FakeStore store = new FakeStore();
+    RateLimiter limiter = limiter(store);
+    Limit plan = new Limit("plan:small", 3, 60);
+    allowed(limiter, List.of(plan), 2);
+    advance(2);
+    limiter.syncNow();
+    advance(-1);
+
+    assertThat(limiter.acquire(List.of(plan)).allowed()).isTrue();
+    assertThat(limiter.acquire(List.of(plan)).allowed()).isFalse();
+  }
+
+  @Test
+  void a_sync_landing_between_a_calls_clock_read_and_its_token_never_lowers_the_remaining_count() {
+    FakeStore store = new FakeStore();
+    RateLimiter limiter = limiter(store);
+    Limit perMinute = new Limit("key:default", 1000, 60);
+    assertThat(limiter.acquire(List.of(perMinute)).remaining()).isEqualTo(999);
+    advance(2);
+    limiter.syncNow();
+    advance(-1);
+
+    assertThat(limiter.acquire(List.of(perMinute)).remaining()).isEqualTo(998);
+  }
+
   /** Reports are summed; answers are what the test put in {@code global}, else the limit less the reports. */
   private static final class FakeStore implements BucketStore {
     final Map<String, Global> global = new HashMap<>();
