@@ -40,6 +40,7 @@ public final class Exchange {
   private @Nullable Buffer body;
   private @Nullable String workflowExecutionId;
   private boolean completed;
+  private boolean cutOff;
 
   /**
    * @param host lower-case, without the port
@@ -111,6 +112,10 @@ public final class Exchange {
   public boolean credentialInAuthorization() {
     return credential != null && credential.fromAuthorization();
   }
+
+  /** The gateway itself broke off the answer it had begun (the upstream failed mid-body): not the caller leaving. */
+  public void markCutOff() { this.cutOff = true; }
+  public boolean cutOff() { return cutOff; }
 
   /** Marks the call as completed; true only the first time, so it is metered once. */
   public boolean complete() {

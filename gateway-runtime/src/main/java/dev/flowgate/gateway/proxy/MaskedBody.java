@@ -45,12 +45,9 @@ final class MaskedBody {
         body.appendBuffer(chunk);
       }
     });
-    upstream.exceptionHandler(error -> {
-      HttpServerResponse response = request.response();
-      if (!response.ended()) {
-        response.reset();
-      }
-    });
+    // nothing was sent yet (the body is read whole first), so a broken upstream still gets its 502;
+    // a caller that left gets nothing (ProblemResponder writes nothing to a closed response)
+    upstream.exceptionHandler(error -> ProblemResponder.respond(request, exchange, UpstreamFailures.problemFor(error)));
     upstream.endHandler(v -> {
       HttpServerResponse response = request.response();
       if (response.ended() || response.closed()) {
@@ -76,7 +73,7 @@ final class MaskedBody {
   }
 
   private static void unmaskable(HttpServerRequest request, Exchange exchange, HttpClientResponse upstream) {
-    upstream.request().reset();
+    ClientDisconnects.discard(upstream);
     ProblemResponder.respond(request, exchange, Problem.of(ProblemType.UPSTREAM_RESPONSE_UNMASKABLE,
         "The upstream's answer cannot be masked for personal data (compressed or too large), so it is withheld."));
   }

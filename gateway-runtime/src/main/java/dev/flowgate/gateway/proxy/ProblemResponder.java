@@ -24,6 +24,7 @@ final class ProblemResponder {
       return;
     }
     if (response.headWritten()) {
+      exchange.markCutOff();
       response.reset();
       return;
     }

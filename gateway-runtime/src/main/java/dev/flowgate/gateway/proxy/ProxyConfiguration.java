@@ -61,6 +61,6 @@ class ProxyConfiguration {
     return new GatewayServer(
         new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock,
             jwksFetcher, new ResponseCache(properties.cache(), registry),
-            new SchemaGate(properties.limits().maxBodyBytes(), registry)));
+            new SchemaGate(properties.limits().maxBodyBytes(), registry), new ClientDisconnects(registry)));
   }
 }

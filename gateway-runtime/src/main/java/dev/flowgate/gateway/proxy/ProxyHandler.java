@@ -35,6 +35,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final CallMetering metering;
   private final ResponseCache cache;
   private final SchemaGate schemas;
+  private final ClientDisconnects disconnects;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
   private final String domain;
@@ -49,6 +50,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.metering = services.metering();
     this.cache = services.cache();
     this.schemas = services.schemas();
+    this.disconnects = services.disconnects();
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
     this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
@@ -60,7 +62,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     @Nullable RuntimeConfig config = holder.current();
     Exchange exchange = exchange(request, config);
     request.response().endHandler(v -> complete(request, exchange));
-    request.response().closeHandler(v -> complete(request, exchange));
+    request.response().closeHandler(v -> closed(request, exchange));
     try {
       if (config == null) {
         ProblemResponder.respond(request, exchange,
@@ -147,6 +149,14 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         clientIp,
         System.nanoTime(),
         config);
+  }
+
+  /** The connection or stream closed: after the answer, or because the caller left before it ended. */
+  private void closed(HttpServerRequest request, Exchange exchange) {
+    if (!request.response().ended() && !exchange.cutOff()) {
+      disconnects.left(exchange);
+    }
+    complete(request, exchange);
   }
 
   private void complete(HttpServerRequest request, Exchange exchange) {

@@ -15,6 +15,7 @@ import java.time.Clock;
  * @param jwks fetches the JWKS of {@code jwt_auth} routes once Vert.x runs
  * @param cache {@code response_cache} routes' responses
  * @param schemas {@code json_schema_validation} routes' request check
+ * @param disconnects callers that left before their answer was complete
  */
 record ProxyServices(
     GatewayProperties properties,
@@ -29,4 +30,5 @@ record ProxyServices(
     Clock clock,
     VertxJwksFetcher jwks,
     ResponseCache cache,
-    SchemaGate schemas) {}
+    SchemaGate schemas,
+    ClientDisconnects disconnects) {}

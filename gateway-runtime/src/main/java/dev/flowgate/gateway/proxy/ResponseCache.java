@@ -109,13 +109,14 @@ final class ResponseCache {
     HttpServerResponse response = request.response();
     upstream.body().onComplete(body -> {
       if (body.failed()) {
-        if (!response.ended()) {
-          response.reset();
-        }
+        // nothing was sent yet: a broken upstream gets its 502, a caller that left nothing
+        ProblemResponder.respond(request, exchange, UpstreamFailures.problemFor(body.cause()));
         return;
       }
       cache.put(key, new Stored(200, headers, body.result(), System.nanoTime(), ttl));
-      response.end(body.result());
+      if (!response.closed()) {
+        response.end(body.result());
+      }
     });
     return true;
   }

@@ -137,7 +137,7 @@ final class UpstreamForwarder {
       if (body != null && body.exceeded()) {
         call.released();
         if (response.succeeded()) {
-          response.result().request().reset();
+          ClientDisconnects.discard(response.result());
         }
       } else if (response.failed()) {
         boolean timeout = UpstreamFailures.isTimeout(response.cause());
@@ -150,7 +150,7 @@ final class UpstreamForwarder {
         int status = result.statusCode();
         call.answered(status);
         if ((status == 502 || status == 503 || status == 504) && retry(request, exchange, address, attempt, !hasBody)) {
-          result.request().reset();
+          ClientDisconnects.discard(result);
         } else {
           relay(request, exchange, result);
         }
@@ -189,7 +189,7 @@ final class UpstreamForwarder {
   private void relay(HttpServerRequest request, Exchange exchange, HttpClientResponse upstream) {
     HttpServerResponse response = request.response();
     if (response.closed()) {
-      upstream.request().reset();
+      ClientDisconnects.discard(upstream);
       return;
     }
     Tenant tenant = exchange.tenant();
@@ -225,10 +225,11 @@ final class UpstreamForwarder {
       return;
     }
     response.send(upstream).onFailure(error -> {
-      upstream.request().reset();
+      ClientDisconnects.discard(upstream);
       // the caller left (nothing to tell it), or the upstream broke off mid-body: closing the
       // connection keeps a cut body from looking complete; resetting a written response throws
       if (!response.closed()) {
+        exchange.markCutOff();
         request.connection().close();
       }
     });

@@ -72,7 +72,7 @@ final class VertxJwksFetcher implements JwksCache.Fetcher {
         .compose(request -> request.send())
         .compose(response -> {
           if (response.statusCode() != 200) {
-            response.request().reset();
+            ClientDisconnects.discard(response);
             return Future.failedFuture(new IllegalStateException("JWKS answered " + response.statusCode()));
           }
           Buffer body = Buffer.buffer();

@@ -2,6 +2,7 @@ package dev.flowgate.gateway.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,13 +12,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * An upstream whose answers the path chooses, counting hits per path:
  * {@code /status/<code>/...} answers that status; {@code /flaky/<n>/<id>} answers 503 n times,
  * then 200; {@code /sleep/<ms>/...} answers after a delay; {@code /json/<bytes>} a JSON body of
  * that size; {@code /html} a small page; {@code /branded} carries {@code Server} and
- * {@code X-Powered-By}; {@code /count} reads the body and answers its size.
+ * {@code X-Powered-By}; {@code /count} reads the body and answers its size; {@code /slow-json/<ms>}
+ * answers JSON after a delay; {@code /gzipped-json} answers gzip-encoded JSON.
  */
 public final class ScriptedUpstream implements AutoCloseable {
 
@@ -56,6 +59,18 @@ public final class ScriptedUpstream implements AutoCloseable {
         Thread.sleep(Long.parseLong(parts[2]));
         send(exchange, 200, "text/plain", "slept");
       }
+      case "slow-json" -> {
+        Thread.sleep(Long.parseLong(parts[2]));
+        send(exchange, 200, "application/json", "{\"email\":\"ann@example.com\"}");
+      }
+      case "gzipped-json" -> {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+          gzip.write("{\"email\":\"ann@example.com\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        send(exchange, 200, "application/json", zipped.toByteArray());
+      }
       case "json" -> send(exchange, 200, "application/json",
           "{\"data\":\"" + "a".repeat(Math.max(0, Integer.parseInt(parts[2]) - 11)) + "\"}");
       case "html" -> send(exchange, 200, "text/html; charset=utf-8", "<html><body>hi</body></html>");
@@ -70,7 +85,10 @@ public final class ScriptedUpstream implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
