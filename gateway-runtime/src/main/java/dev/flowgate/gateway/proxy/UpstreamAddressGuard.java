@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.proxy;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
@@ -85,14 +86,17 @@ public final class UpstreamAddressGuard {
         throw new IllegalArgumentException("not an IP address: " + host);
       }
       try {
-        return InetAddress.getByName(host);
+        return ofLiteral(host);
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("not an IP address: " + host, e);
       }
     }
   }
 
-  /** The host's address: a literal as is, a name through Vert.x's non-blocking resolver. */
+  /**
+   * The host's address: a literal as is, a name through Vert.x's non-blocking resolver. Never a
+   * blocking lookup: callers run on an event loop.
+   */
   static Future<InetAddress> resolve(Vertx vertx, String host) {
     if (isLiteral(host)) {
       try {
@@ -104,7 +108,10 @@ public final class UpstreamAddressGuard {
     return ((VertxInternal) vertx).nameResolver().resolve(host);
   }
 
-  /** Whether the host is an IP literal, which resolves without any lookup. */
+  /**
+   * Whether the host must be an IP literal: it holds a ':' (no name does) or looks like a dotted
+   * quad. Such a host is read by {@link #ofLiteral}, or refused, and never looked up.
+   */
   public static boolean isLiteral(String host) {
     if (host.indexOf(':') >= 0) {
       return true;
@@ -112,10 +119,18 @@ public final class UpstreamAddressGuard {
     return IPV4_LITERAL.matcher(host).matches();
   }
 
+  /**
+   * Reads an IP literal (dotted-quad IPv4, IPv6 with or without brackets; an IPv4-mapped IPv6
+   * address as the IPv4 address) without any lookup. {@code InetAddress.getByName} would ask the
+   * system resolver, blocking the event loop, about what merely resembles one ({@code 999.1.1.1},
+   * {@code name:80}), and a caller's {@code X-Forwarded-For} may hold anything.
+   *
+   * @throws UnknownHostException when the text is not an IP literal
+   */
   public static InetAddress ofLiteral(String host) throws UnknownHostException {
-    InetAddress address = InetAddress.getByName(host);
+    InetAddress address = NetUtil.createInetAddressFromIpAddressString(host);
     if (!(address instanceof Inet4Address) && !(address instanceof Inet6Address)) {
-      throw new UnknownHostException(host);
+      throw new UnknownHostException(host + ": not an IP address literal");
     }
     return address;
   }
