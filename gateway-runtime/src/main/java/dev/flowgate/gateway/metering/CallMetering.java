@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records a completed call: {@code http_requests_total{tenant,route,method,status}},
@@ -24,6 +27,10 @@ public final class CallMetering {
 
   private final MeterRegistry registry;
   private final ApiCallPublisher publisher;
+  // Micrometer's builder + register() allocates the tags and an id and looks the meter up on
+  // every call; the tag sets are few (tenants x routes x methods x statuses), so keep the meters
+  private final Map<RequestTags, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<DurationTags, Timer> durations = new ConcurrentHashMap<>();
   private final Clock clock;
   private final String source;
 
@@ -40,22 +47,35 @@ public final class CallMetering {
     RouteMatch match = exchange.match();
     String tenantTag = tenant == null ? NONE : tenant.slug();
     String routeTag = match == null ? NONE : match.route().name();
-    Counter.builder("http.requests")
-        .description("Calls through the gateway")
-        .tags("tenant", tenantTag, "route", routeTag, "method", exchange.method(), "status", Integer.toString(status))
-        .register(registry)
+    requests.computeIfAbsent(new RequestTags(tenantTag, routeTag, exchange.method(), status), this::requestCounter)
         .increment();
-    Timer.builder("http.request.duration")
-        .description("Time from a call's arrival to the end of its response")
-        .tags("tenant", tenantTag, "route", routeTag)
-        .publishPercentileHistogram()
-        .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry)
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    durations.computeIfAbsent(new DurationTags(tenantTag, routeTag), this::durationTimer)
+        .record(nanos, TimeUnit.NANOSECONDS);
     if (tenant != null) {
       publisher.publish(record(exchange, tenant, match, status, nanos / 1_000_000, requestBytes, responseBytes));
     }
   }
+
+  private Counter requestCounter(RequestTags tags) {
+    return Counter.builder("http.requests")
+        .description("Calls through the gateway")
+        .tags("tenant", tags.tenant(), "route", tags.route(), "method", tags.method(),
+            "status", Integer.toString(tags.status()))
+        .register(registry);
+  }
+
+  private Timer durationTimer(DurationTags tags) {
+    return Timer.builder("http.request.duration")
+        .description("Time from a call's arrival to the end of its response")
+        .tags("tenant", tags.tenant(), "route", tags.route())
+        .publishPercentileHistogram()
+        .maximumExpectedValue(Duration.ofSeconds(60))
+        .register(registry);
+  }
+
+  private record RequestTags(String tenant, String route, String method, int status) {}
+
+  private record DurationTags(String tenant, String route) {}
 
   private Envelope<ApiCallRecorded> record(
       Exchange exchange, Tenant tenant, RouteMatch match, int status, long latencyMs, long requestBytes,
@@ -77,6 +97,7 @@ public final class CallMetering {
             responseBytes,
             exchange.clientIp(),
             now);
-    return Envelope.of(call, tenant.id(), exchange.requestId(), source, now);
+    return new Envelope<>(EventIds.next(), call.eventType(), call.schemaVersion(), now, tenant.id(),
+        exchange.requestId(), source, call);
   }
 }
