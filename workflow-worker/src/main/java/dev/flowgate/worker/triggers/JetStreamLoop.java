@@ -14,6 +14,7 @@ import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -25,11 +26,17 @@ import org.slf4j.LoggerFactory;
  */
 final class JetStreamLoop implements Runnable {
 
-  /** What to do with a message once handled. */
-  enum Outcome { ACK, RETRY, DROP }
+  /**
+   * What to do with a message once handled: ACK it, RETRY it later (a delivery counted against
+   * {@code maxDeliver}), DROP it, or WAIT: a component the message needs (Temporal) is away, so
+   * the message is held, kept in progress and handled again until it settles otherwise. A wait
+   * costs no delivery: an outage of any length loses no trigger.
+   */
+  enum Outcome { ACK, RETRY, DROP, WAIT }
 
   private static final Logger log = LoggerFactory.getLogger(JetStreamLoop.class);
   private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+  private static final Duration WAIT_DELAY = Duration.ofSeconds(2);
 
   private final NatsConnector nats;
   private final TriggersProperties properties;
@@ -63,9 +70,7 @@ final class JetStreamLoop implements Runnable {
         JetStreamSubscription subscription = subscribe(connection.get());
         log.info("consuming {} as durable {} of stream {}", subject, durable, Subjects.WORKFLOW_STREAM);
         while (running) {
-          for (Message message : subscription.fetch(10, Duration.ofSeconds(1))) {
-            settle(message);
-          }
+          settle(subscription.fetch(10, Duration.ofSeconds(1)));
         }
         subscription.unsubscribe();
       } catch (InterruptedException e) {
@@ -83,18 +88,42 @@ final class JetStreamLoop implements Runnable {
     }
   }
 
-  private void settle(Message message) {
-    Outcome outcome;
+  /** Handles a fetched batch in order; a message that must wait holds the rest of the batch too. */
+  private void settle(List<Message> batch) throws InterruptedException {
+    for (int i = 0; i < batch.size(); i++) {
+      Message message = batch.get(i);
+      Outcome outcome = handle(message);
+      if (outcome == Outcome.WAIT) {
+        log.warn("a message on {} waits for the workflow engine", message.getSubject());
+      }
+      while (outcome == Outcome.WAIT && running) {
+        // keeps the held messages from being redelivered (ack wait) while the engine is away
+        batch.subList(i, batch.size()).forEach(Message::inProgress);
+        Thread.sleep(WAIT_DELAY);
+        outcome = handle(message);
+      }
+      if (outcome == Outcome.WAIT) {
+        return; // stopping: unacknowledged, the held messages come again to the next consumer
+      }
+      settle(message, outcome);
+    }
+  }
+
+  private Outcome handle(Message message) {
     try {
-      outcome = handler.apply(message);
+      return handler.apply(message);
     } catch (RuntimeException e) {
       log.warn("message on {} could not be handled: {}", message.getSubject(), e.toString());
-      outcome = Outcome.RETRY;
+      return Outcome.RETRY;
     }
+  }
+
+  private void settle(Message message, Outcome outcome) {
     long delivered = message.metaData().deliveredCount();
     switch (outcome) {
       case ACK -> message.ack();
       case DROP -> message.term();
+      case WAIT -> throw new IllegalStateException("a waiting message is settled only once it stops waiting");
       case RETRY -> {
         if (delivered >= properties.maxDeliver()) {
           log.error("giving up on a message on {} after {} deliveries", message.getSubject(), delivered);

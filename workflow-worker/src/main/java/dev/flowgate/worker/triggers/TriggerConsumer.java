@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts runs from {@code workflow.triggers.{tenant}} and signals them from
  * {@code workflow.signals.{tenant}}, each through a durable JetStream consumer. A trigger's
- * execution id is the run's workflow id, so a redelivered trigger starts no second run.
+ * execution id is the run's workflow id, so a redelivered trigger starts no second run. While
+ * Temporal is away a trigger waits, unacknowledged, and starts its run when Temporal answers again.
  */
 @Component
 class TriggerConsumer implements SmartLifecycle {
@@ -30,13 +31,16 @@ class TriggerConsumer implements SmartLifecycle {
   private final TriggersProperties properties;
   private final RunStarter runs;
   private final PortalDefinitions definitions;
+  private final EngineAvailability engine;
   private final List<JetStreamLoop> loops;
   private volatile boolean running;
 
-  TriggerConsumer(NatsConnector nats, TriggersProperties properties, RunStarter runs, PortalDefinitions definitions) {
+  TriggerConsumer(NatsConnector nats, TriggersProperties properties, RunStarter runs, PortalDefinitions definitions,
+      EngineAvailability engine) {
     this.properties = properties;
     this.runs = runs;
     this.definitions = definitions;
+    this.engine = engine;
     this.loops = List.of(
         new JetStreamLoop(nats, properties, properties.durablePrefix() + "-triggers", Subjects.WORKFLOW_TRIGGERS_ALL, this::trigger),
         new JetStreamLoop(nats, properties, properties.durablePrefix() + "-signals", Subjects.WORKFLOW_SIGNALS_ALL, this::signal));
@@ -51,6 +55,9 @@ class TriggerConsumer implements SmartLifecycle {
       return JetStreamLoop.Outcome.DROP;
     }
     WorkflowTriggered trigger = envelope.payload();
+    if (!engine.available()) {
+      return JetStreamLoop.Outcome.WAIT;
+    }
     try {
       // the gateway names no version (its snapshot has none): the run takes the current one
       PortalDefinitions.Versioned definition =
@@ -70,6 +77,13 @@ class TriggerConsumer implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return JetStreamLoop.Outcome.RETRY;
+    } catch (RuntimeException e) {
+      if (engine.awayAfter(e)) {
+        // registered in the run index but not started: starting again under the same id is idempotent
+        log.warn("trigger {} waits for the workflow engine: {}", trigger.executionId(), e.toString());
+        return JetStreamLoop.Outcome.WAIT;
+      }
+      throw e;
     }
   }
 
