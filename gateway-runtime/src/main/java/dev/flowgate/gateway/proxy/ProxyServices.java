@@ -4,6 +4,7 @@ import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Clock;
  * @param jwks fetches the JWKS of {@code jwt_auth} routes once Vert.x runs
  * @param cache {@code response_cache} routes' responses
  * @param schemas {@code json_schema_validation} routes' request check
+ * @param tracing a span per call
  */
 record ProxyServices(
     GatewayProperties properties,
@@ -29,4 +31,5 @@ record ProxyServices(
     Clock clock,
     VertxJwksFetcher jwks,
     ResponseCache cache,
-    SchemaGate schemas) {}
+    SchemaGate schemas,
+    GatewayTracing tracing) {}
