@@ -1,6 +1,10 @@
 package dev.flowgate.gateway.tracing;
 
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanProcessors;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +25,15 @@ class OtlpExportConfiguration {
   OtlpTracingConnectionDetails otlpTracingConnectionDetails(Environment environment) {
     String endpoint = environment.getRequiredProperty("flowgate.tracing.otlp-endpoint").strip();
     return transport -> endpoint;
+  }
+
+  /**
+   * Without a collector, Boot's batching processor would queue every sampled span for no one (and
+   * warn that its queue is full under load): the tracer gets the other processors only.
+   */
+  @Bean
+  @ConditionalOnExpression("'${flowgate.tracing.otlp-endpoint:}'.isBlank()")
+  SpanProcessors spanProcessorsWithoutExport(ObjectProvider<SpanProcessor> processors) {
+    return SpanProcessors.of(processors.orderedStream().filter(p -> !(p instanceof BatchSpanProcessor)).toList());
   }
 }
