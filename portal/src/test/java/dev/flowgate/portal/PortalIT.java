@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every Spring integration test: one shared context on a random port, real PostgreSQL
- * ({@code flowgate_test}), real NATS, and a stub billing server. Tests create their own random
- * tenants and never clean shared tables.
+ * ({@code flowgate_test}), real NATS, and a stub billing server; spans in memory ({@link TestSpans}).
+ * Tests create their own random tenants and never clean shared tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestSpans.class)
 @ActiveProfiles("test")
 public abstract class PortalIT {
 

@@ -16,6 +16,7 @@ public final class StubBilling {
 
   static final AtomicReference<URI> lastRequest = new AtomicReference<>();
   static final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+  static final AtomicReference<String> lastTraceparent = new AtomicReference<>();
   static volatile boolean failing;
 
   private static HttpServer server;
@@ -123,6 +124,7 @@ public final class StubBilling {
       server.createContext("/internal/v1/usage", exchange -> {
         lastRequest.set(exchange.getRequestURI());
         lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+        lastTraceparent.set(exchange.getRequestHeaders().getFirst("traceparent"));
         String query = exchange.getRequestURI().getRawQuery();
         String tenant = query == null ? "" : query.replaceAll(".*tenantId=([^&]*).*", "$1");
         String custom = usage.get(tenant);

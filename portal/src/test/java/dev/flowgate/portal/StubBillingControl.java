@@ -18,6 +18,11 @@ public final class StubBillingControl {
     return StubBilling.lastAuthorization.get();
   }
 
+  /** The {@code traceparent} of the last usage request billing received. */
+  public static String lastTraceparent() {
+    return StubBilling.lastTraceparent.get();
+  }
+
   /** The calls this period billing reports for the tenant. */
   public static void callsThisPeriod(java.util.UUID tenantId, long calls) {
     StubBilling.calls.put(tenantId.toString(), calls);

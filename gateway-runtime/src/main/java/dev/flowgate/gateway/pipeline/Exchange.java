@@ -7,6 +7,7 @@ import dev.flowgate.gateway.auth.Jwt;
 import dev.flowgate.gateway.config.RuntimeConfig;
 import dev.flowgate.gateway.ratelimit.RateLimitDecision;
 import dev.flowgate.gateway.routing.RouteMatch;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class Exchange {
   private @Nullable RateLimitDecision rateLimit;
   private @Nullable Buffer body;
   private @Nullable String workflowExecutionId;
+  private Span span = Span.getInvalid();
   private boolean completed;
   private boolean cutOff;
 
@@ -107,6 +109,9 @@ public final class Exchange {
   public @Nullable String workflowExecutionId() { return workflowExecutionId; }
   public void workflowExecutionId(String id) { this.workflowExecutionId = id; }
   void rateLimit(RateLimitDecision rateLimit) { this.rateLimit = rateLimit; }
+  /** The call's trace span (see {@code GatewayTracing}); invalid until tracing started it. */
+  public Span span() { return span; }
+  public void span(Span span) { this.span = span; }
 
   /** Whether the caller's {@code Authorization} header carried the Flowgate key. */
   public boolean credentialInAuthorization() {

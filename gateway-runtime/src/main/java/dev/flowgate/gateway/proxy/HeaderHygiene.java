@@ -2,7 +2,6 @@ package dev.flowgate.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +20,10 @@ public final class HeaderHygiene {
 
   /** Request headers the gateway sets or handles itself ({@code Expect}), so a caller's copy is never passed on. */
   private static final Set<String> SET_BY_GATEWAY =
-      Set.of("host", "expect", "x-api-key", "x-request-id", "traceparent", "x-forwarded-for", "x-forwarded-proto",
-          "x-forwarded-host", "x-tenant-id");
+      Set.of("host", "expect", "x-api-key", "x-request-id", "traceparent", "tracestate", "x-forwarded-for",
+          "x-forwarded-proto", "x-forwarded-host", "x-tenant-id");
 
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
-  private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   private HeaderHygiene() {}
 
@@ -45,19 +43,6 @@ public final class HeaderHygiene {
     return new UUID(high, low).toString();
   }
 
-  /** The caller's W3C trace context when valid, else a new sampled one. */
-  public static String traceparent(@Nullable String incoming) {
-    if (incoming != null && TRACEPARENT.matcher(incoming).matches() && !incoming.startsWith("ff")
-        && !incoming.startsWith("00000000000000000000000000000000", 3)
-        && !incoming.startsWith("0000000000000000", 36)) {
-      return incoming;
-    }
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    HexFormat hex = HexFormat.of();
-    return "00-" + hex.toHexDigits(random.nextLong() | 1) + hex.toHexDigits(random.nextLong())
-        + "-" + hex.toHexDigits(random.nextLong() | 1) + "-01";
-  }
-
   /**
    * Copies the caller's headers to the upstream request, without hop-by-hop headers, those the
    * gateway sets, and {@code Authorization} when it carried the Flowgate key.
@@ -74,11 +59,13 @@ public final class HeaderHygiene {
     }
   }
 
-  /** {@code X-Request-ID}, {@code traceparent}, {@code X-Forwarded-*} and {@code X-Tenant-ID} for the upstream. */
+  /**
+   * {@code X-Request-ID}, {@code X-Forwarded-*} and {@code X-Tenant-ID} for the upstream; its
+   * {@code traceparent} names the gateway's span ({@code GatewayTracing.inject}).
+   */
   public static void addForwardingHeaders(
       MultiMap from, MultiMap to, String requestId, String clientIp, boolean tls, @Nullable String tenantId) {
     to.set("X-Request-ID", requestId);
-    to.set("traceparent", traceparent(from.get("traceparent")));
     String chain = from.get("X-Forwarded-For");
     to.set("X-Forwarded-For", chain == null || chain.isBlank() ? clientIp : chain + ", " + clientIp);
     to.set("X-Forwarded-Proto", tls ? "https" : "http");

@@ -10,6 +10,7 @@ import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Pipeline;
 import dev.flowgate.gateway.quota.QuotaBlocks;
 import dev.flowgate.gateway.ratelimit.RateLimiter;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,12 +56,12 @@ class ProxyConfiguration {
   GatewayServer gatewayServer(
       GatewayProperties properties, RuntimeConfigHolder holder, Pipeline pipeline, UpstreamAddressGuard guard,
       CallMetering metering, UpstreamBreakers breakers, WorkflowTriggerPublisher publisher, MeterRegistry registry,
-      Clock clock, VertxJwksFetcher jwksFetcher) {
+      Clock clock, VertxJwksFetcher jwksFetcher, GatewayTracing tracing) {
     WorkflowStatusProxy statuses = new WorkflowStatusProxy(
         Pipeline.tenantOnly(properties.domain(), new ApiKeyAuthenticator(properties.pepperBytes(), clock)), properties);
     return new GatewayServer(
         new ProxyServices(properties, holder, pipeline, guard, metering, breakers, publisher, statuses, registry, clock,
             jwksFetcher, new ResponseCache(properties.cache(), registry),
-            new SchemaGate(properties.limits().maxBodyBytes(), registry), new ClientDisconnects(registry)));
+            new SchemaGate(properties.limits().maxBodyBytes(), registry), new ClientDisconnects(registry), tracing));
   }
 }

@@ -8,6 +8,7 @@ import dev.flowgate.gateway.pipeline.Pipeline;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
@@ -36,6 +37,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final ResponseCache cache;
   private final SchemaGate schemas;
   private final ClientDisconnects disconnects;
+  private final GatewayTracing tracing;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
   private final String domain;
@@ -51,6 +53,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.cache = services.cache();
     this.schemas = services.schemas();
     this.disconnects = services.disconnects();
+    this.tracing = services.tracing();
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
     this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
@@ -61,6 +64,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     request.pause();
     @Nullable RuntimeConfig config = holder.current();
     Exchange exchange = exchange(request, config);
+    tracing.start(exchange);
     request.response().endHandler(v -> complete(request, exchange));
     request.response().closeHandler(v -> closed(request, exchange));
     try {
@@ -163,6 +167,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     if (exchange.complete()) {
       metering.completed(exchange, request.response().getStatusCode(), request.bytesRead(),
           request.response().bytesWritten());
+      GatewayTracing.end(exchange, request.response().getStatusCode());
     }
   }
 }

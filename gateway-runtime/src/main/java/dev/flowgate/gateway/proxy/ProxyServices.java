@@ -4,6 +4,7 @@ import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.Clock;
  * @param cache {@code response_cache} routes' responses
  * @param schemas {@code json_schema_validation} routes' request check
  * @param disconnects callers that left before their answer was complete
+ * @param tracing a span per call
  */
 record ProxyServices(
     GatewayProperties properties,
@@ -31,4 +33,5 @@ record ProxyServices(
     VertxJwksFetcher jwks,
     ResponseCache cache,
     SchemaGate schemas,
-    ClientDisconnects disconnects) {}
+    ClientDisconnects disconnects,
+    GatewayTracing tracing) {}

@@ -11,6 +11,7 @@ import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.routing.RouteMatch;
 import dev.flowgate.gateway.routing.Upstream;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -124,6 +125,7 @@ final class UpstreamForwarder {
     }
     HeaderHygiene.addForwardingHeaders(request.headers(), headers, exchange.requestId(), exchange.clientIp(),
         request.isSSL(), tenant == null ? null : tenant.id().toString());
+    GatewayTracing.inject(exchange, headers);
     Buffer buffered = exchange.body();
     boolean hasBody = buffered == null && hasBody(request);
     LimitedBody body = hasBody ? new LimitedBody(request, maxBodyBytes, () -> {

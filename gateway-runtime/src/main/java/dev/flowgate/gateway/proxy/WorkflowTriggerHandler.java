@@ -8,6 +8,7 @@ import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
+import dev.flowgate.gateway.tracing.GatewayTracing;
 import dev.flowgate.gateway.workflow.InputTemplate;
 import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import dev.flowgate.gateway.workflow.WorkflowTriggerPublisher;
@@ -56,7 +57,8 @@ final class WorkflowTriggerHandler {
       WorkflowTriggered triggered = new WorkflowTriggered(executionId, tenant.id(), trigger.workflowId(),
           trigger.workflowVersion(), trigger.triggerId(),
           "api_route", input, exchange.requestId());
-      publisher.publish(Envelope.of(triggered, tenant.id(), executionId, source, clock.instant()))
+      publisher.publish(Envelope.of(triggered, tenant.id(), executionId, source, clock.instant()),
+              GatewayTracing.natsHeaders(exchange))
           .whenComplete((ack, error) -> context.runOnContext(v -> {
             if (error != null) {
               ProblemResponder.respond(request, exchange, new Problem(ProblemType.WORKFLOW_UNAVAILABLE,

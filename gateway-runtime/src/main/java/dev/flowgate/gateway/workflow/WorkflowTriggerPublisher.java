@@ -12,6 +12,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,15 +39,19 @@ public final class WorkflowTriggerPublisher {
     nats.onConnection(this::onConnectionEvent);
   }
 
-  /** Completes when JetStream has stored the trigger; fails when NATS is unavailable. */
-  public CompletableFuture<?> publish(Envelope<WorkflowTriggered> trigger) {
+  /**
+   * Completes when JetStream has stored the trigger; fails when NATS is unavailable.
+   *
+   * @param headers the call's trace context ({@code traceparent}), continued by the run it starts
+   */
+  public CompletableFuture<?> publish(Envelope<WorkflowTriggered> trigger, Headers headers) {
     Connection conn = nats.connection();
     if (conn == null || !streamReady || conn.getStatus() != Connection.Status.CONNECTED) {
       return CompletableFuture.failedFuture(new IOException("NATS JetStream is not available"));
     }
     try {
       return conn.jetStream()
-          .publishAsync(Subjects.workflowTriggers(trigger.payload().tenantId()), EventCodec.toBytes(trigger),
+          .publishAsync(Subjects.workflowTriggers(trigger.payload().tenantId()), headers, EventCodec.toBytes(trigger),
               PublishOptions.builder().messageId(trigger.payload().executionId()).streamTimeout(timeout).build())
           .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException | RuntimeException e) {

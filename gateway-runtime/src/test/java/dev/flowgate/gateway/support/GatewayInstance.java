@@ -29,8 +29,10 @@ public final class GatewayInstance implements AutoCloseable {
 
   /**
    * @param overrides extra or replaced {@code flowgate.gateway.*} properties
+   * @param extraSources test configuration added to the gateway's own
    */
-  public static GatewayInstance start(String portalUrl, Path stateDir, Map<String, String> overrides) {
+  public static GatewayInstance start(
+      String portalUrl, Path stateDir, Map<String, String> overrides, Class<?>... extraSources) {
     int proxyPort = freePort();
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
@@ -47,7 +49,7 @@ public final class GatewayInstance implements AutoCloseable {
     properties.put("flowgate.gateway.kafka.bootstrap", "127.0.0.1:9092");
     properties.putAll(overrides);
     String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(args);
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).sources(extraSources).run(args);
     return new GatewayInstance(context, proxyPort);
   }
 

@@ -4,6 +4,7 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.worker.dsl.DefinitionParser;
 import dev.flowgate.worker.dsl.WorkflowDefinition;
 import dev.flowgate.worker.runs.RunsProperties;
+import dev.flowgate.worker.tracing.TraceContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ public class PortalDefinitions {
       return cached;
     }
     HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(properties.portalUrl() + path))
+        TraceContexts.inject(HttpRequest.newBuilder(URI.create(properties.portalUrl() + path)))
             .header("Authorization", "Bearer " + properties.internalToken())
             .timeout(Duration.ofSeconds(5))
             .build(),

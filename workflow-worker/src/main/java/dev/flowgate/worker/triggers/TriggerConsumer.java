@@ -8,9 +8,17 @@ import dev.flowgate.contracts.workflow.WorkflowTriggered;
 import dev.flowgate.worker.dsl.SignalActor;
 import dev.flowgate.worker.nats.NatsConnector;
 import dev.flowgate.worker.runs.RunStarter;
+import dev.flowgate.worker.tracing.TraceContexts;
 import io.nats.client.Message;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +30,29 @@ import org.springframework.stereotype.Component;
  * {@code workflow.signals.{tenant}}, each through a durable JetStream consumer. A trigger's
  * execution id is the run's workflow id, so a redelivered trigger starts no second run. While
  * Temporal is away a trigger waits, unacknowledged, and starts its run when Temporal answers again.
+ * Starting a run is a span continuing the trace of the call that triggered it (the message's
+ * {@code traceparent}).
  */
 @Component
 class TriggerConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TriggerConsumer.class);
+  private static final AttributeKey<String> TENANT = AttributeKey.stringKey("flowgate.tenant.id");
+  private static final AttributeKey<String> EXECUTION = AttributeKey.stringKey("flowgate.workflow.execution.id");
+  private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("flowgate.trigger.outcome");
 
   private final TriggersProperties properties;
   private final RunStarter runs;
   private final PortalDefinitions definitions;
   private final EngineAvailability engine;
   private final List<JetStreamLoop> loops;
+  private final Tracer tracer;
   private volatile boolean running;
 
   TriggerConsumer(NatsConnector nats, TriggersProperties properties, RunStarter runs, PortalDefinitions definitions,
-      EngineAvailability engine) {
+      EngineAvailability engine, Tracer tracer) {
     this.properties = properties;
+    this.tracer = tracer;
     this.runs = runs;
     this.definitions = definitions;
     this.engine = engine;
@@ -47,6 +62,25 @@ class TriggerConsumer implements SmartLifecycle {
   }
 
   JetStreamLoop.Outcome trigger(Message message) {
+    Span span = tracer.spanBuilder("workflow.run.start")
+        .setParent(TraceContexts.extract(message))
+        .setSpanKind(SpanKind.CONSUMER)
+        .setAttribute("messaging.system", "nats")
+        .setAttribute("messaging.destination.name", message.getSubject())
+        .startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      JetStreamLoop.Outcome outcome = startRun(message, span);
+      span.setAttribute(OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
+      if (outcome == JetStreamLoop.Outcome.DROP) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      return outcome;
+    } finally {
+      span.end();
+    }
+  }
+
+  private JetStreamLoop.Outcome startRun(Message message, Span span) {
     Envelope<WorkflowTriggered> envelope;
     try {
       envelope = EventCodec.envelope(message.getData(), WorkflowTriggered.class);
@@ -55,6 +89,8 @@ class TriggerConsumer implements SmartLifecycle {
       return JetStreamLoop.Outcome.DROP;
     }
     WorkflowTriggered trigger = envelope.payload();
+    span.setAttribute(TENANT, trigger.tenantId().toString());
+    span.setAttribute(EXECUTION, trigger.executionId());
     if (!engine.available()) {
       return JetStreamLoop.Outcome.WAIT;
     }
