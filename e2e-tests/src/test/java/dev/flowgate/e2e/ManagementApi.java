@@ -57,6 +57,10 @@ public final class ManagementApi {
     return send("POST", path, body, 201);
   }
 
+  public JsonNode put(String path, Object body) {
+    return send("PUT", path, body, 200);
+  }
+
   public void delete(String path) {
     send("DELETE", path, null, 204);
   }

@@ -60,6 +60,7 @@ final class StubBillingAdmin {
   /** Month i (oldest first) has i+1 tenants and (i+1)*1000 calls; invoiced 4900*(i+1), paid all but the last month. */
   private static String revenue(int months) {
     List<String> rows = new ArrayList<>();
+    List<String> byPlan = new ArrayList<>();
     YearMonth last = YearMonth.of(2026, 11);
     for (int i = 0; i < months; i++) {
       YearMonth period = last.minusMonths(months - 1 - i);
@@ -68,8 +69,13 @@ final class StubBillingAdmin {
       rows.add("{\"period\":\"" + period + "\",\"tenants\":" + (i + 1) + ",\"calls\":" + (i + 1) * 1000L
           + ",\"invoicedMinor\":" + invoiced + ",\"paidMinor\":" + paid + ",\"openMinor\":" + (invoiced - paid)
           + ",\"currency\":\"EUR\"}");
+      // the month's invoices split over two plans: starter 2900 and growth 2000 per tenant
+      byPlan.add("{\"period\":\"" + period + "\",\"planCode\":\"growth\",\"currency\":\"EUR\",\"invoices\":"
+          + (i + 1) + ",\"invoicedMinor\":" + 2000L * (i + 1) + "}");
+      byPlan.add("{\"period\":\"" + period + "\",\"planCode\":\"starter\",\"currency\":\"EUR\",\"invoices\":"
+          + (i + 1) + ",\"invoicedMinor\":" + 2900L * (i + 1) + "}");
     }
-    return "{\"months\":[" + String.join(",", rows) + "]}";
+    return "{\"months\":[" + String.join(",", rows) + "],\"byPlan\":[" + String.join(",", byPlan) + "]}";
   }
 
   private static String usage(String period) {

@@ -1,5 +1,6 @@
 package dev.flowgate.billing.admin;
 
+import dev.flowgate.billing.invoices.InvoiceFinalizer;
 import dev.flowgate.billing.invoices.InvoiceService;
 import dev.flowgate.billing.invoices.InvoiceStatus;
 import dev.flowgate.billing.plans.BillingPeriod;
@@ -9,8 +10,11 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,14 +24,34 @@ class AdminController {
 
   static final int MAX_MONTHS = 60;
 
+  /** Body of a finalisation run: the month (default: the previous one) and optionally one tenant. */
+  record Finalization(@Nullable String period, @Nullable UUID tenantId) {}
+
   private final AdminService admin;
   private final InvoiceService invoices;
+  private final InvoiceFinalizer finalizer;
   private final Clock clock;
 
-  AdminController(AdminService admin, InvoiceService invoices, Clock clock) {
+  AdminController(AdminService admin, InvoiceService invoices, InvoiceFinalizer finalizer, Clock clock) {
     this.admin = admin;
     this.invoices = invoices;
+    this.finalizer = finalizer;
     this.clock = clock;
+  }
+
+  /**
+   * Runs the monthly finalisation now, as the scheduled job does (idempotent: a tenant's month
+   * already invoiced stays as it is); for an operator re-running a month after a failure.
+   */
+  @PostMapping("/internal/v1/admin/invoices/finalize")
+  InvoiceFinalizer.Result finalizeMonth(@RequestBody Finalization request) {
+    YearMonth current = BillingPeriod.month(clock.instant());
+    YearMonth month = request.period() == null || request.period().isBlank() ? current.minusMonths(1)
+        : month(request.period());
+    if (!month.isBefore(current)) {
+      throw new InvalidRequestException(List.of(new FieldProblem("period", "must be a month that is over")));
+    }
+    return request.tenantId() == null ? finalizer.finalizeMonth(month) : finalizer.finalizeMonth(month, request.tenantId());
   }
 
   @GetMapping("/internal/v1/admin/revenue")

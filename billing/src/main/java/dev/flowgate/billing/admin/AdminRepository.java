@@ -65,6 +65,20 @@ class AdminRepository {
         utc(from), utc(to));
   }
 
+  /** Per month, plan and currency: non-void invoices and their total, by month then plan. */
+  List<AdminViews.PlanRevenue> invoicesByMonthAndPlan(Instant from, Instant to) {
+    return jdbc.query(
+        """
+        SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM') AS month, plan_code, currency,
+               count(*) AS invoices, sum(total_minor) AS invoiced
+        FROM billing.invoices WHERE period_start >= ? AND period_start < ? AND status <> 'void'
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        """,
+        (rs, n) -> new AdminViews.PlanRevenue(rs.getString("month"), rs.getString("plan_code"),
+            rs.getString("currency"), rs.getLong("invoices"), rs.getLong("invoiced")),
+        utc(from), utc(to));
+  }
+
   /** Calls and errors per tenant in the period, for every tenant with usage, a plan or an invoice in it. */
   Map<UUID, UsageSum> usageByTenant(Instant from, Instant to) {
     Map<UUID, UsageSum> result = new HashMap<>();

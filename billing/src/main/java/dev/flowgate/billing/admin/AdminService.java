@@ -54,7 +54,7 @@ class AdminService {
             sum.open(), sum.currency()));
       }
     }
-    return new AdminViews.Revenue(rows);
+    return new AdminViews.Revenue(rows, repository.invoicesByMonthAndPlan(from, to));
   }
 
   /** Every tenant with usage, a plan or an invoice in the month, by calls (most first). */

@@ -9,7 +9,11 @@ final class AdminViews {
 
   private AdminViews() {}
 
-  record Revenue(List<RevenueMonth> months) {}
+  /** Per month and currency, and the invoiced part of each again per plan (what the chart stacks). */
+  record Revenue(List<RevenueMonth> months, List<PlanRevenue> byPlan) {}
+
+  /** What the non-void invoices of one plan came to in one month and currency. */
+  record PlanRevenue(String period, String planCode, String currency, long invoices, long invoicedMinor) {}
 
   /** One month in one currency; {@code tenants} are those with usage or an invoice in it. */
   record RevenueMonth(String period, long tenants, long calls, long invoicedMinor, long paidMinor, long openMinor,

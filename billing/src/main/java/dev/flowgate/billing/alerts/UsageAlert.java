@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A usage alert as listed and as sent to the webhook.
  *
  * @param period {@code yyyy-MM} (UTC)
- * @param deliveryStatus {@code pending}, {@code delivered}, {@code failed} or {@code not_configured}
+ * @param deliveryStatus the webhook's: {@code pending}, {@code delivered}, {@code failed} or {@code not_configured}
+ * @param emailStatus the mail's, with the same values
  */
 public record UsageAlert(
     UUID id,
@@ -21,4 +22,8 @@ public record UsageAlert(
     String deliveryStatus,
     int deliveryAttempts,
     @Nullable String deliveryError,
-    @Nullable Instant deliveredAt) {}
+    @Nullable Instant deliveredAt,
+    String emailStatus,
+    int emailAttempts,
+    @Nullable String emailError,
+    @Nullable Instant emailedAt) {}

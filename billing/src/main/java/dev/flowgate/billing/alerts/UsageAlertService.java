@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** Raises each usage alert once per tenant, period and threshold, and hands new ones to delivery. */
+/** Raises each usage alert once per tenant, period and threshold, and hands new ones to the webhook and mail. */
 @Service
 public class UsageAlertService {
 
@@ -15,11 +15,13 @@ public class UsageAlertService {
 
   private final UsageAlertRepository repository;
   private final AlertWebhookSender sender;
+  private final AlertMailSender mail;
   private final Clock clock;
 
-  UsageAlertService(UsageAlertRepository repository, AlertWebhookSender sender, Clock clock) {
+  UsageAlertService(UsageAlertRepository repository, AlertWebhookSender sender, AlertMailSender mail, Clock clock) {
     this.repository = repository;
     this.sender = sender;
+    this.mail = mail;
     this.clock = clock;
   }
 
@@ -32,12 +34,17 @@ public class UsageAlertService {
       // integer form of used / included >= threshold %
       if (used * 100 >= included * threshold) {
         UsageAlert alert = new UsageAlert(UUID.randomUUID(), tenantId, period.toString(), threshold, used, included,
-            clock.instant(), sender.configured() ? "pending" : "not_configured", 0, null, null);
+            clock.instant(), status(sender.configured()), 0, null, null, status(mail.configured()), 0, null, null);
         if (repository.insertOnce(alert)) {
           sender.deliver(alert);
+          mail.deliver(alert);
         }
       }
     }
+  }
+
+  private static String status(boolean configured) {
+    return configured ? "pending" : "not_configured";
   }
 
   public List<UsageAlert> list(UUID tenantId) {

@@ -63,6 +63,18 @@ public class InvoiceFinalizer {
 
   /** Finalises {@code month}, which must be over. */
   public Result finalizeMonth(YearMonth month) {
+    return finalize(month, plans.tenantsToInvoice(BillingPeriod.of(month)));
+  }
+
+  /**
+   * Finalises {@code month} for one tenant only (an operator re-running a month that failed for
+   * it); a tenant with neither plan nor usage in the month gets no invoice, as in the monthly run.
+   */
+  public Result finalizeMonth(YearMonth month, UUID tenantId) {
+    return finalize(month, plans.tenantsToInvoice(BillingPeriod.of(month)).stream().filter(tenantId::equals).toList());
+  }
+
+  private Result finalize(YearMonth month, List<UUID> tenants) {
     BillingPeriod period = BillingPeriod.of(month);
     if (period.end().isAfter(clock.instant())) {
       throw new IllegalArgumentException(month + " is not over yet");
@@ -70,7 +82,7 @@ public class InvoiceFinalizer {
     int created = 0;
     int existing = 0;
     int failed = 0;
-    for (UUID tenantId : plans.tenantsToInvoice(period)) {
+    for (UUID tenantId : tenants) {
       try {
         Optional<Invoice> invoice = transactions.execute(status -> finalizeTenant(tenantId, period));
         if (invoice != null && invoice.isPresent()) {

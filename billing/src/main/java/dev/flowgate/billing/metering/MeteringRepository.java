@@ -6,18 +6,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 /** Raw api-call rows and hourly and daily aggregates in schema {@code billing}. */
@@ -40,15 +40,23 @@ class MeteringRepository {
       """;
 
   /**
-   * Adds the totals to the row, inserting it with this batch's histogram when new. The histogram
-   * of an existing row is returned untouched and merged in Java (bytes cannot be merged in SQL):
-   * the upsert holds the row lock until commit, so no concurrent batch interleaves.
+   * Adds a batch's totals to their rows in one statement (the rows travel as one array per column,
+   * in lock order), inserting each new row with the batch's histogram. For a row that existed the
+   * stored histogram comes back untouched and is merged in Java (bytes cannot be merged in SQL):
+   * the upsert holds the row locks until commit, so no concurrent batch interleaves. The
+   * aggregator made the keys unique, so no row is touched twice by the one statement.
    */
   private static final String UPSERT =
       """
       INSERT INTO billing.%s AS u (tenant_id, bucket_start, key_id, route_id, calls, errors,
           server_errors, request_bytes, response_bytes, latency_sum_ms, latency_max_ms, latency_hdr)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      SELECT tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors, request_bytes,
+          response_bytes, latency_sum_ms, latency_max_ms, latency_hdr
+      FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[],
+          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bytea[]) WITH ORDINALITY
+          AS v(tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors, request_bytes,
+               response_bytes, latency_sum_ms, latency_max_ms, latency_hdr, n)
+      ORDER BY n
       ON CONFLICT (tenant_id, bucket_start, key_id, route_id) DO UPDATE SET
           calls = u.calls + excluded.calls,
           errors = u.errors + excluded.errors,
@@ -58,13 +66,17 @@ class MeteringRepository {
           latency_sum_ms = u.latency_sum_ms + excluded.latency_sum_ms,
           latency_max_ms = greatest(u.latency_max_ms, excluded.latency_max_ms),
           updated_at = now()
-      RETURNING (xmax = 0) AS inserted, latency_hdr
+      RETURNING u.tenant_id, u.bucket_start, u.key_id, u.route_id, (xmax = 0) AS inserted, u.latency_hdr
       """;
 
+  /** The merged histograms of the rows that existed, again as arrays, in one statement. */
   private static final String SET_HDR =
       """
-      UPDATE billing.%s SET latency_hdr = ?
-      WHERE tenant_id = ? AND bucket_start = ? AND key_id IS NOT DISTINCT FROM ? AND route_id IS NOT DISTINCT FROM ?
+      UPDATE billing.%s AS u SET latency_hdr = v.latency_hdr
+      FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::bytea[])
+          AS v(tenant_id, bucket_start, key_id, route_id, latency_hdr)
+      WHERE u.tenant_id = v.tenant_id AND u.bucket_start = v.bucket_start
+        AND u.key_id IS NOT DISTINCT FROM v.key_id AND u.route_id IS NOT DISTINCT FROM v.route_id
       """;
 
   /** The aggregate tables, one per bucket width. */
@@ -130,42 +142,74 @@ class MeteringRepository {
     return fresh;
   }
 
-  /** Adds the rows (in lock order) to the table, merging latency histograms. */
+  /** Adds the rows (in lock order) to the table, merging latency histograms: two statements at most. */
   void add(Table table, List<UsageTotals> rows) {
-    String upsert = UPSERT.formatted(table.name);
-    List<UsageTotals> toMerge = new ArrayList<>();
-    List<byte[]> stored = new ArrayList<>();
-    for (UsageTotals row : rows) {
-      byte[] encoded = row.histogram().encode();
-      jdbc.query(upsert, (ResultSet rs) -> {
-        if (!rs.getBoolean("inserted")) {
-          toMerge.add(row);
-          stored.add(rs.getBytes("latency_hdr"));
-        }
-      }, params(row, encoded));
-    }
-    if (toMerge.isEmpty()) {
+    if (rows.isEmpty()) {
       return;
     }
-    List<Object[]> updates = new ArrayList<>(toMerge.size());
-    for (int i = 0; i < toMerge.size(); i++) {
-      UsageTotals row = toMerge.get(i);
-      LatencyHistogram merged = LatencyHistogram.decode(stored.get(i));
-      merged.merge(row.histogram());
+    int n = rows.size();
+    Object[][] columns = new Object[12][n];
+    columns[11] = new byte[n][]; // PgJDBC encodes bytea[] only from a byte[][], not from an Object[] of byte[]
+    Map<UsageKey, UsageTotals> byKey = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      UsageTotals row = rows.get(i);
       UsageKey key = row.key();
-      updates.add(new Object[] {merged.encode(), key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId()});
+      byKey.put(key, row);
+      Object[] values = {key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId(), row.calls(), row.errors(),
+          row.serverErrors(), row.requestBytes(), row.responseBytes(), row.latencySumMs(), row.latencyMaxMs(),
+          row.histogram().encode()};
+      for (int c = 0; c < values.length; c++) {
+        columns[c][i] = values[c];
+      }
     }
-    jdbc.batchUpdate(SET_HDR.formatted(table.name), updates,
-        new int[] {Types.BINARY, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER, Types.OTHER});
+    String[] types = {"uuid", "timestamptz", "uuid", "uuid", "int8", "int8", "int8", "int8", "int8", "int8", "int8",
+        "bytea"};
+    List<Object[]> merged = jdbc.execute((Connection connection) -> {
+      try (PreparedStatement ps = connection.prepareStatement(UPSERT.formatted(table.name))) {
+        for (int c = 0; c < columns.length; c++) {
+          ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+        }
+        List<Object[]> existing = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (!rs.getBoolean("inserted")) {
+              existing.add(mergedHistogram(rs, byKey));
+            }
+          }
+        }
+        return existing;
+      }
+    });
+    if (merged == null || merged.isEmpty()) {
+      return;
+    }
+    jdbc.execute((Connection connection) -> {
+      try (PreparedStatement ps = connection.prepareStatement(SET_HDR.formatted(table.name))) {
+        String[] keyTypes = {"uuid", "timestamptz", "uuid", "uuid", "bytea"};
+        for (int c = 0; c < keyTypes.length; c++) {
+          Object[] column = c == 4 ? new byte[merged.size()][] : new Object[merged.size()];
+          for (int i = 0; i < column.length; i++) {
+            column[i] = merged.get(i)[c];
+          }
+          ps.setArray(c + 1, connection.createArrayOf(keyTypes[c], column));
+        }
+        return ps.executeUpdate();
+      }
+    });
   }
 
-  private static Object[] params(UsageTotals row, byte[] histogram) {
-    UsageKey key = row.key();
-    return new Object[] {
-      key.tenantId(), utc(key.bucketStart()), new SqlParameterValue(Types.OTHER, key.keyId()),
-      new SqlParameterValue(Types.OTHER, key.routeId()), row.calls(), row.errors(), row.serverErrors(),
-      row.requestBytes(), row.responseBytes(), row.latencySumMs(), row.latencyMaxMs(), histogram
-    };
+  /** The row's key and its stored histogram merged with this batch's, as the SET_HDR columns. */
+  private static Object[] mergedHistogram(ResultSet rs, Map<UsageKey, UsageTotals> byKey) throws SQLException {
+    UsageKey key = new UsageKey(rs.getObject("tenant_id", UUID.class),
+        rs.getObject("bucket_start", OffsetDateTime.class).toInstant(), rs.getObject("key_id", UUID.class),
+        rs.getObject("route_id", UUID.class));
+    UsageTotals row = byKey.get(key);
+    if (row == null) {
+      throw new IllegalStateException("the upsert returned a row this batch did not add: " + key);
+    }
+    LatencyHistogram histogram = LatencyHistogram.decode(rs.getBytes("latency_hdr"));
+    histogram.merge(row.histogram());
+    return new Object[] {key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId(), histogram.encode()};
   }
 
   /** Deletes raw rows older than {@code cutoff}, at most {@code limit} at a time; returns how many. */

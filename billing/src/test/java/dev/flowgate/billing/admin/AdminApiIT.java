@@ -96,6 +96,62 @@ class AdminApiIT {
   }
 
   @Test
+  void revenue_by_plan_counts_each_plans_invoices_of_the_month_except_void_ones() {
+    YearMonth last = BillingPeriod.month(Instant.now()).minusMonths(1);
+    JsonNode before = starterOf(get("/internal/v1/admin/revenue?months=2"), last);
+
+    invoice(last, "paid", 2_900);
+    invoice(last, "payment_failed", 3_100);
+    invoice(last, "void", 9_900);
+    JsonNode after = starterOf(get("/internal/v1/admin/revenue?months=2"), last);
+
+    assertThat(after.get("invoices").asLong() - before.path("invoices").asLong(0)).isEqualTo(2);
+    assertThat(after.get("invoicedMinor").asLong() - before.path("invoicedMinor").asLong(0)).isEqualTo(6_000);
+  }
+
+  private static JsonNode starterOf(JsonNode revenue, YearMonth of) {
+    for (JsonNode row : revenue.get("byPlan")) {
+      if (row.get("period").asString().equals(of.toString()) && row.get("planCode").asString().equals("starter")
+          && row.get("currency").asString().equals("USD")) {
+        return row;
+      }
+    }
+    return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  }
+
+  @Test
+  void finalising_a_tenants_month_on_request_creates_its_invoice_once_and_leaves_other_tenants_alone() {
+    fixtures.plan(invoiced, "starter", BillingFixtures.start(month));
+    fixtures.plan(running, "starter", BillingFixtures.start(month));
+    String body = "{\"period\":\"" + month + "\",\"tenantId\":\"" + invoiced + "\"}";
+
+    Answer first = finalize(body);
+    Answer second = finalize(body);
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json().get("month").asString()).isEqualTo(month.toString());
+    assertThat(first.json().get("created").asInt()).isEqualTo(1);
+    assertThat(second.json().get("created").asInt()).isZero();
+    assertThat(second.json().get("alreadyFinalized").asInt()).isEqualTo(1);
+    assertThat(invoicesOf(invoiced)).isEqualTo(1);
+    assertThat(invoicesOf(running)).isZero();
+    String thisMonth = BillingPeriod.month(Instant.now()).toString();
+    assertThat(finalize("{\"period\":\"" + thisMonth + "\"}").status()).isEqualTo(400);
+    assertThat(client.post("/internal/v1/admin/invoices/finalize", body, "Content-Type", "application/json").status())
+        .isEqualTo(401);
+  }
+
+  private Answer finalize(String body) {
+    return client.post("/internal/v1/admin/invoices/finalize", body, "Content-Type", "application/json",
+        "Authorization", "Bearer " + UsageClient.TOKEN);
+  }
+
+  private int invoicesOf(UUID tenant) {
+    Integer n = jdbc.queryForObject("SELECT count(*) FROM billing.invoices WHERE tenant_id = ?", Integer.class, tenant);
+    return n == null ? 0 : n;
+  }
+
+  @Test
   void usage_of_a_period_lists_each_tenant_with_its_invoice_or_running_amount() {
     fixtures.plan(invoiced, "starter", BillingFixtures.start(month));
     fixtures.usage(invoiced, BillingFixtures.start(month), 101_000);

@@ -33,7 +33,8 @@ class AlertDeliveryIT {
     AlertProperties unreachable = new AlertProperties("http://127.0.0.1:" + closedPort + "/alerts", "secret", 3,
         Duration.ofMillis(50), Duration.ofSeconds(1));
     UsageAlertService service = new UsageAlertService(repository,
-        new AlertWebhookSender(unreachable, repository, json, Clock.systemUTC()), Clock.systemUTC());
+        new AlertWebhookSender(unreachable, repository, json, Clock.systemUTC()),
+        new AlertMailSender(AlertMailIT.noMail(), repository, Clock.systemUTC()), Clock.systemUTC());
 
     service.raiseIfCrossed(tenant, YearMonth.now(), 85, 100);
 

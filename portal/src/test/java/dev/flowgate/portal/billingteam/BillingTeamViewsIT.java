@@ -110,7 +110,7 @@ class BillingTeamViewsIT extends PortalIT {
   }
 
   @Test
-  void revenue_lists_the_latest_month_first_beside_a_slot_for_the_chart() {
+  void revenue_lists_the_latest_month_first_beside_a_chart_of_each_plans_invoices_and_the_paid_amount() {
     billingTeam();
     RevenueView view = new RevenueView(billing);
 
@@ -119,13 +119,27 @@ class BillingTeamViewsIT extends PortalIT {
     assertThat(months.get(0).path("period").asString()).isEqualTo("2026-11");
     assertThat(months.get(0).path("openMinor").asLong()).isEqualTo(12 * 4900);
     assertThat(view.chart.getId()).contains("billing-revenue-chart");
+    assertThat(view.chart.isVisible()).isTrue();
+    JsonNode option = view.chart.getOption();
+    assertThat(option.path("xAxis").path("data").get(0).asString()).isEqualTo("2025-12");
+    assertThat(option.path("xAxis").path("data").get(11).asString()).isEqualTo("2026-11");
+    assertThat(option.path("yAxis").path("name").asString()).isEqualTo("EUR");
+    assertThat(option.path("series").findValuesAsString("name"))
+        .containsExactly("Invoiced · growth", "Invoiced · starter", "Paid");
+    // November: 12 tenants on starter at 29.00 EUR, nothing paid yet; October paid 11 × 49.00 EUR
+    assertThat(option.path("series").get(1).path("data").get(11).decimalValue()).isEqualByComparingTo("348.00");
+    assertThat(option.path("series").get(2).path("data").get(11).decimalValue()).isEqualByComparingTo("0");
+    assertThat(option.path("series").get(2).path("data").get(10).decimalValue()).isEqualByComparingTo("539.00");
+    assertThat(view.chart.dataTable()).hasSize(13);
 
     view.months.setValue(3);
     assertThat(rows(view.grid)).hasSize(3);
+    assertThat(view.chart.getOption().path("xAxis").path("data").size()).isEqualTo(3);
     StubBillingControl.failing(true);
     view.refresh();
     assertThat(view.status.getText()).contains("unavailable");
     assertThat(rows(view.grid)).isEmpty();
+    assertThat(view.chart.isVisible()).isFalse();
   }
 
   @Test
