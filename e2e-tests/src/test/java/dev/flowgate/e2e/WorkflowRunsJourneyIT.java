@@ -68,7 +68,8 @@ class WorkflowRunsJourneyIT {
     violations.addAll(check("workflow-run-light"));
 
     WorkflowRunPage retried = run.retry();
-    assertThat(retried.executionId()).isNotEqualTo(failedId);
+    String retryId = retried.executionId();
+    assertThat(retryId).isNotEqualTo(failedId);
     assertThat(retried.summary()).contains("retry of " + failedId).contains(version);
     String retryStatus = Eventually.poll(retried::status, "FAILED"::equals, Duration.ofSeconds(45));
     assertThat(retryStatus).as("the same refused call fails again").isEqualTo("FAILED");
@@ -84,7 +85,7 @@ class WorkflowRunsJourneyIT {
     page.navigate("/workflows/" + workflowId(page, retried) + "/runs");
     runs = new WorkflowRunsPage(page).waitUntilShown();
     assertThat(Eventually.poll(runs::executionIds, ids -> ids.size() == 2, Duration.ofSeconds(10)))
-        .as("newest first").containsExactly(retried.executionId(), failedId);
+        .as("newest first").containsExactly(retryId, failedId);
     browser.screenshot("workflow-runs-05-list-dark");
     violations.addAll(check("workflow-runs-list-dark"));
 
