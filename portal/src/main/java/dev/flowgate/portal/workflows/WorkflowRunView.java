@@ -187,7 +187,8 @@ public class WorkflowRunView extends Main implements BeforeEnterObserver {
     String text = step.error() != null ? step.error()
         : step.output() == null ? "" : EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(step.output());
     Pre pre = new Pre(text);
-    pre.getStyle().set("margin", "0").set("white-space", "pre-wrap").set("max-height", "12rem").set("overflow", "auto");
+    // wrapped, not a scroll box: a scrollable region would have to be focusable to be read by keyboard
+    pre.getStyle().set("margin", "0").set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
     return pre;
   }
 }
