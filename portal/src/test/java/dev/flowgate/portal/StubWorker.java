@@ -23,6 +23,10 @@ public final class StubWorker {
   public static final Map<String, String> statuses = new ConcurrentHashMap<>();
   /** Schedules by {@code tenantId/workflowId/scheduleId}, with the body the portal sent. */
   public static final Map<String, JsonNode> schedules = new ConcurrentHashMap<>();
+  /** Retries by the retry's execution id: {@code {retryOf, definition}} as the portal sent them. */
+  public static final Map<String, JsonNode> retries = new ConcurrentHashMap<>();
+  /** The query string of the last run list asked for. */
+  public static volatile String lastRunsQuery = "";
   public static volatile boolean failing;
 
   private static HttpServer server;
@@ -63,6 +67,7 @@ public final class StubWorker {
         respond(exchange, 404, "{\"status\":404}");
       }
     } else if (parts.length >= 8 && parts[5].equals("workflows") && parts[7].equals("runs")) {
+      lastRunsQuery = String.valueOf(exchange.getRequestURI().getQuery());
       var items = runs.values().stream()
           .filter(r -> r.path("tenantId").asString().equals(parts[4]) && r.path("workflowId").asString().equals(parts[6]))
           .map(r -> Map.of("executionId", r.path("executionId").asString(), "status", "RUNNING"))
@@ -79,6 +84,11 @@ public final class StubWorker {
         respond(exchange, 202, "");
       } else if (parts.length == 8 && parts[7].equals("cancel")) {
         respond(exchange, 202, "");
+      } else if (parts.length == 8 && parts[7].equals("retry")) {
+        JsonNode retry = EventCodec.mapper().readTree(body);
+        retries.put(retry.path("executionId").asString(), EventCodec.mapper().valueToTree(
+            Map.of("retryOf", parts[6], "definition", retry.path("definition"))));
+        respond(exchange, 202, "{\"executionId\":\"" + retry.path("executionId").asString() + "\"}");
       } else {
         respond(exchange, 200, statuses.getOrDefault(parts[6],
             "{\"status\":\"RUNNING\",\"currentStep\":\"call\",\"progress\":0,\"steps\":[]}"));

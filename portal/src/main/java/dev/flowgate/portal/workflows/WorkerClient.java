@@ -1,6 +1,7 @@
 package dev.flowgate.portal.workflows;
 
 import dev.flowgate.portal.base.config.PortalProperties;
+import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.problems.UnavailableException;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The worker's internal run API (ARCHITECTURE.md, "Workflow internal API"). The worker's 404
- * becomes a 404, its 400 a field error, anything else (down, 5xx) a 503.
+ * becomes a 404, its 409 a conflict, its 400 a field error, anything else (down, 5xx) a 503.
  */
 @Component
 class WorkerClient {
@@ -63,12 +64,18 @@ class WorkerClient {
         .accept(MediaType.APPLICATION_JSON).retrieve().body(JsonNode.class));
   }
 
-  JsonNode runs(UUID tenantId, UUID workflowId, @Nullable String status, int page, int size) {
+  JsonNode runs(UUID tenantId, UUID workflowId, RunFilter filter, int page, int size) {
     return call("workflow runs", () -> worker.get()
         .uri(u -> {
           u.path("/internal/v1/tenants/{t}/workflows/{w}/runs").queryParam("page", page).queryParam("size", size);
-          if (status != null) {
-            u.queryParam("status", status);
+          if (filter.status() != null) {
+            u.queryParam("status", filter.status());
+          }
+          if (filter.from() != null) {
+            u.queryParam("from", filter.from().toString());
+          }
+          if (filter.to() != null) {
+            u.queryParam("to", filter.to().toString());
           }
           return u.build(tenantId, workflowId);
         })
@@ -88,6 +95,20 @@ class WorkerClient {
           .retrieve().toBodilessEntity();
       return JsonNodeFactory.instance.nullNode();
     });
+  }
+
+  /**
+   * Starts a retry of a FAILED run under {@code retryId} with the failed run's input, on
+   * {@code definition} (its pinned version); answers the retry's execution id.
+   */
+  String retry(UUID tenantId, String executionId, JsonNode definition, String retryId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.set("definition", definition);
+    body.put("executionId", retryId);
+    JsonNode answer = call("workflow run " + executionId, () -> worker.post()
+        .uri("/internal/v1/tenants/{t}/workflow-runs/{e}/retry", tenantId, executionId)
+        .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
+    return answer.path("executionId").asString(retryId);
   }
 
   void cancel(UUID tenantId, String executionId) {
@@ -137,6 +158,10 @@ class WorkerClient {
       return answer == null ? JsonNodeFactory.instance.objectNode() : answer;
     } catch (HttpClientErrorException.NotFound e) {
       throw new NotFoundException(what, "");
+    } catch (HttpClientErrorException.Conflict e) {
+      // the run has ended (no signal or cancel) or cannot be retried: the worker says which
+      throw new ConflictException(e.getResponseBodyAs(JsonNode.class) instanceof JsonNode body && body.hasNonNull("detail")
+          ? body.path("detail").asString() : "The workflow run is not in a state that allows this");
     } catch (HttpClientErrorException.BadRequest e) {
       String detail = e.getResponseBodyAs(JsonNode.class) instanceof JsonNode body && body.hasNonNull("detail")
           ? body.path("detail").asString() : "was refused by the workflow engine";

@@ -4,8 +4,8 @@ import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.TenantPrincipal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -21,20 +21,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs of the caller's workflows, forwarded to the worker for the caller's tenant: start (the
- * current version, pinned), status, list, signals and cancel.
+ * current version, pinned), status, list (by status and start time), signals, cancel and retry.
  */
 @RestController
 class WorkflowRunsController {
 
   private static final Pattern EXECUTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
   private static final Pattern SIGNAL = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Set<String> STATUSES = Set.of("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED");
-
   private final WorkflowManagement workflows;
+  private final WorkflowRuns runs;
   private final WorkerClient worker;
 
-  WorkflowRunsController(WorkflowManagement workflows, WorkerClient worker) {
+  WorkflowRunsController(WorkflowManagement workflows, WorkflowRuns runs, WorkerClient worker) {
     this.workflows = workflows;
+    this.runs = runs;
     this.worker = worker;
   }
 
@@ -60,15 +60,28 @@ class WorkflowRunsController {
   @GetMapping("/api/v1/workflows/{id}/runs")
   JsonNode runs(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
       @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    if (status != null && !STATUSES.contains(status)) {
-      throw new InvalidInputException("status", "must be one of " + String.join(", ", STATUSES));
+    if (status != null && !RunFilter.STATUSES.contains(status)) {
+      throw new InvalidInputException("status", "must be one of " + String.join(", ", RunFilter.STATUSES));
     }
     if (page < 0 || size < 1 || size > 100) {
       throw new InvalidInputException("size", "page must be >= 0 and size 1-100");
     }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new InvalidInputException("to", "must be after from");
+    }
     workflows.get(principal.actor(), id);
-    return worker.runs(principal.actor().tenantId(), id, status, page, size);
+    return worker.runs(principal.actor().tenantId(), id, new RunFilter(status, from, to), page, size);
+  }
+
+  /** Retries a FAILED run: a new run on the same pinned version with the same input. */
+  @PostMapping("/api/v1/workflow-runs/{executionId}/retry")
+  ResponseEntity<Map<String, String>> retry(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable String executionId) {
+    String retryId = runs.retry(principal.actor(), checked(executionId));
+    String statusUrl = "/api/v1/workflow-runs/" + retryId;
+    return ResponseEntity.accepted().location(URI.create(statusUrl))
+        .body(Map.of("executionId", retryId, "statusUrl", statusUrl));
   }
 
   @GetMapping("/api/v1/workflow-runs/{executionId}")

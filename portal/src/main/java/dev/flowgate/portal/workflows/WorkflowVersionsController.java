@@ -21,18 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkflowVersionsController {
 
   private final WorkflowManagement workflows;
+  private final WorkflowHistory history;
 
-  WorkflowVersionsController(WorkflowManagement workflows) {
+  WorkflowVersionsController(WorkflowManagement workflows, WorkflowHistory history) {
     this.workflows = workflows;
+    this.history = history;
   }
 
   /** What changed from version {@code a} to version {@code b} (either order). */
   @GetMapping("/{a}/diff/{b}")
   WorkflowDiff diff(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id, @PathVariable int a,
       @PathVariable int b) {
-    UUID tenant = principal.actor().tenantId();
-    return WorkflowDiff.between(id, a, workflows.version(tenant, id, a).definition(), b,
-        workflows.version(tenant, id, b).definition());
+    return history.diff(principal.actor(), id, a, b);
   }
 
   /** Rollback: a new current version equal to {@code version}; {@code If-Match} is the workflow's ETag. */

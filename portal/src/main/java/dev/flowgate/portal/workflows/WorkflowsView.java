@@ -2,6 +2,7 @@ package dev.flowgate.portal.workflows;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.portal.base.problems.ConflictException;
@@ -27,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A tenant's workflows: the list, and the visual designer (canvas, side form and JSON tab) for
- * the chosen one or a new one. Every save adds a version; a test run starts the saved version
- * and lights up its steps as they run.
+ * the chosen one, a new one or one made from a template. Every save adds a version; a test run
+ * starts the saved version and lights up its steps as they run. The chosen workflow's runs and
+ * versions are a link away.
  */
 @Route(value = "workflows", layout = MainLayout.class)
 @PageTitle("Workflows · Flowgate")
@@ -48,11 +51,14 @@ public class WorkflowsView extends Main {
   final WorkflowDesigner designer = new WorkflowDesigner();
   final WorkflowTestRuns testRuns;
   final TestRunApprovals approvals;
+  final Anchor runs = new Anchor();
+  final Anchor versions = new Anchor();
   private final WorkflowManagement workflows;
   private final Actor actor;
   private @Nullable WorkflowView editing;
 
-  public WorkflowsView(WorkflowManagement workflows, WorkerClient worker, AuthenticationContext authentication) {
+  public WorkflowsView(WorkflowManagement workflows, WorkflowTemplates templates, WorkerClient worker,
+      AuthenticationContext authentication) {
     this.workflows = workflows;
     PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
     this.actor = user.actor();
@@ -81,12 +87,18 @@ public class WorkflowsView extends Main {
     addDetachListener(e -> testRuns.stop());
     Div list = new Div(grid);
     list.getStyle().set("max-width", "40rem");
-    add(new HorizontalLayout(new H2("Workflows"), create), list, designer, approvals);
+    TemplatePicker fromTemplate = new TemplatePicker(templates, actor, this::created);
+    fromTemplate.setVisible(canEdit);
+    runs.setId("workflow-runs-link");
+    versions.setId("workflow-versions-link");
+    add(new HorizontalLayout(new H2("Workflows"), create), list, fromTemplate, new HorizontalLayout(runs, versions),
+        designer, approvals);
     edit(null);
   }
 
   private void edit(@Nullable WorkflowView workflow) {
     editing = workflow;
+    links(workflow);
     testRuns.stop();
     approvals.hide();
     designer.setDefinition(workflow == null ? EventCodec.mapper().readTree(TEMPLATE) : workflow.definition());
@@ -101,6 +113,7 @@ public class WorkflowsView extends Main {
       WorkflowView saved = editing == null ? workflows.create(actor, definition) : workflows.update(actor, editing.id(), definition);
       grid.getDataProvider().refreshAll();
       editing = saved;
+      links(saved);
       designer.setMessage("Saved “" + saved.name() + "” as version " + saved.currentVersion() + ".");
     } catch (InvalidInputException e) {
       designer.showErrors(e.errors());
@@ -108,6 +121,21 @@ public class WorkflowsView extends Main {
     } catch (ConflictException | NotFoundException e) {
       designer.showErrors(List.of(new InvalidInputException.FieldError("name", String.valueOf(e.getMessage()))));
       designer.setMessage("Not saved: " + e.getMessage());
+    }
+  }
+
+  private void created(WorkflowView workflow) {
+    grid.getDataProvider().refreshAll();
+    grid.asSingleSelect().setValue(workflow);
+  }
+
+  /** Runs and versions of the workflow being edited; hidden for a new one. */
+  private void links(@Nullable WorkflowView workflow) {
+    runs.setVisible(workflow != null);
+    versions.setVisible(workflow != null);
+    if (workflow != null) {
+      WorkflowLinks.point(runs, "Runs of “" + workflow.name() + "”", WorkflowLinks.runs(workflow.id()));
+      WorkflowLinks.point(versions, "Versions (" + workflow.currentVersion() + ")", WorkflowLinks.versions(workflow.id()));
     }
   }
 

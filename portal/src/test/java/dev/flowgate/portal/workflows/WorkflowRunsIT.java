@@ -74,6 +74,69 @@ class WorkflowRunsIT extends PortalIT {
   }
 
   @Test
+  void a_failed_run_is_retried_on_its_pinned_version_and_answers_where_to_follow_it() {
+    Api.Tenant tenant = signUp();
+    String id = workflow(tenant);
+    String executionId = api.post("/api/v1/workflows/" + id + "/runs", tenant.token(), Map.of("input", Map.of("order", 42)))
+        .json().path("executionId").asString();
+    api.send("PUT", "/api/v1/workflows/" + id, tenant.token(), Map.of("name", "approval", "steps", List.of(
+        Map.of("id", "changed", "type", "wait_for_signal", "config", Map.of("signal", "approval")))));
+    StubWorker.statuses.put(executionId, failedRun(executionId, id, 1));
+
+    Api.Response retried = api.post("/api/v1/workflow-runs/" + executionId + "/retry", tenant.token(), null);
+
+    assertThat(retried.status()).as(retried.raw()).isEqualTo(202);
+    String retryId = retried.json().path("executionId").asString();
+    assertThat(retryId).isNotEqualTo(executionId);
+    assertThat(retried.json().path("statusUrl").asString()).isEqualTo("/api/v1/workflow-runs/" + retryId);
+    JsonNode sent = StubWorker.retries.get(retryId);
+    assertThat(sent.path("retryOf").asString()).isEqualTo(executionId);
+    assertThat(sent.path("definition").path("steps").get(0).path("id").asString())
+        .as("the pinned version 1, not the current version 2").isEqualTo("approve");
+  }
+
+  @Test
+  void only_a_failed_run_of_the_callers_tenant_is_retried() {
+    Api.Tenant a = signUp();
+    String id = workflow(a);
+    String executionId = api.post("/api/v1/workflows/" + id + "/runs", a.token(), Map.of()).json().path("executionId").asString();
+
+    Api.Response running = api.post("/api/v1/workflow-runs/" + executionId + "/retry", a.token(), null);
+    assertThat(running.status()).as(running.raw()).isEqualTo(409);
+    assertThat(running.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/conflict");
+
+    StubWorker.statuses.put(executionId, failedRun(executionId, id, 1));
+    assertThat(api.post("/api/v1/workflow-runs/" + executionId + "/retry", signUp().token(), null).status()).isEqualTo(404);
+    String viewer = member(a, "viewer");
+    assertThat(api.get("/api/v1/workflow-runs/" + executionId, viewer).status()).as("a viewer reads").isEqualTo(200);
+    assertThat(api.post("/api/v1/workflow-runs/" + executionId + "/retry", viewer, null).status()).as("but does not act")
+        .isEqualTo(403);
+    assertThat(StubWorker.retries.values()).noneMatch(r -> r.path("retryOf").asString().equals(executionId));
+  }
+
+  @Test
+  void the_run_list_passes_status_and_start_time_to_the_worker_and_refuses_an_empty_range() {
+    Api.Tenant tenant = signUp();
+    String id = workflow(tenant);
+
+    Api.Response page = api.get("/api/v1/workflows/" + id + "/runs?status=FAILED&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+        tenant.token());
+
+    assertThat(page.status()).as(page.raw()).isEqualTo(200);
+    assertThat(StubWorker.lastRunsQuery).contains("status=FAILED").contains("from=2026-01-01T00:00:00Z")
+        .contains("to=2026-02-01T00:00:00Z");
+    Api.Response empty = api.get("/api/v1/workflows/" + id + "/runs?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", tenant.token());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().path("errors").get(0).path("field").asString()).isEqualTo("to");
+  }
+
+  private static String failedRun(String executionId, String workflowId, int version) {
+    return """
+        {"executionId": "%s", "workflowId": "%s", "version": %d, "triggerType": "manual", "status": "FAILED",
+         "progress": 0, "error": "step 'approve' failed", "steps": []}""".formatted(executionId, workflowId, version);
+  }
+
+  @Test
   void the_worker_down_answers_503_problem() {
     Api.Tenant tenant = signUp();
     String id = workflow(tenant);

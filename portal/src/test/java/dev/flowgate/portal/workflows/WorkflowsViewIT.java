@@ -38,6 +38,7 @@ class WorkflowsViewIT extends PortalIT {
 
   @Autowired WorkflowManagement workflows;
   @Autowired WorkerClient worker;
+  @Autowired WorkflowTemplates templates;
   @Autowired AuthenticationContext authentication;
 
   /** Held here: UI.getCurrent() keeps only a weak reference. */
@@ -59,7 +60,7 @@ class WorkflowsViewIT extends PortalIT {
     PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
     SecurityContextHolder.getContext().setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    return new WorkflowsView(workflows, worker, authentication);
+    return new WorkflowsView(workflows, templates, worker, authentication);
   }
 
   /** What the browser does when the user edits: the element's `definition` property changes. */

@@ -34,16 +34,36 @@ public class RunIndex {
   }
 
   /**
-   * Registers a run about to start (its first transition, PENDING, is number 1); an existing run
-   * (any tenant) is left alone.
+   * Registers a run about to start (its first transition, PENDING, is number 1) with its input,
+   * kept for a retry, and the run it retries if any; an existing run (any tenant) is left alone.
    */
-  public boolean register(String executionId, UUID tenantId, @Nullable String workflowId, @Nullable Integer version, String triggerType) {
+  public boolean register(String executionId, UUID tenantId, @Nullable String workflowId, @Nullable Integer version,
+      String triggerType, @Nullable Map<String, Object> input, @Nullable String retryOf) {
     return jdbc.sql("""
-            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status, transitions)
-            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING', 1) on conflict (execution_id) do nothing""")
+            insert into workflows.workflow_runs (execution_id, tenant_id, workflow_id, version, trigger_type, status,
+                                                 transitions, input, retry_of)
+            values (:id, :tenant, :workflow, :version, :trigger, 'PENDING', 1, cast(:input as jsonb), :retryOf)
+            on conflict (execution_id) do nothing""")
         .param("id", executionId).param("tenant", tenantId).param("workflow", workflowId)
-        .param("version", version).param("trigger", triggerType).update() == 1;
+        .param("version", version).param("trigger", triggerType)
+        .param("input", EventCodec.toJson(input == null ? Map.of() : input)).param("retryOf", retryOf).update() == 1;
   }
+
+  /**
+   * The input {@code tenantId}'s run started with: kept since V5, or for an older run of an
+   * idempotent definition in its restart request; empty when the run is unknown or kept none.
+   */
+  public Optional<Map<String, Object>> input(UUID tenantId, String executionId) {
+    return jdbc.sql("""
+            select coalesce(input, restart_request -> 'input')::text from workflows.workflow_runs
+            where tenant_id = :tenant and execution_id = :id""")
+        .param("tenant", tenantId).param("id", executionId)
+        .query((rs, n) -> rs.getString(1)).optional()
+        .filter(json -> json != null && !json.equals("null"))
+        .map(json -> EventCodec.mapper().readValue(json, INPUT));
+  }
+
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> INPUT = new tools.jackson.core.type.TypeReference<>() {};
 
   /**
    * Stores a snapshot unless a newer revision (or another tenant's run) is there, and returns the
@@ -126,16 +146,26 @@ public class RunIndex {
         .query((rs, n) -> run(rs, steps(tenantId, executionId))).optional();
   }
 
-  /** A page of a workflow's runs (not its sub-workflow runs), newest first, optionally of one status. */
-  public RunPage list(UUID tenantId, String workflowId, @Nullable RunState status, int page, int size) {
-    String filter = "tenant_id = :tenant and workflow_id = :workflow and trigger_type <> 'sub_workflow'"
-        + " and (cast(:status as text) is null or status = :status)";
-    long total = jdbc.sql("select count(*) from workflows.workflow_runs where " + filter)
-        .param("tenant", tenantId).param("workflow", workflowId).param("status", status == null ? null : status.name())
+  /**
+   * A page of a workflow's runs (not its sub-workflow runs), newest first, optionally of one status
+   * and started in {@code [from, to)}.
+   */
+  public RunPage list(UUID tenantId, String workflowId, RunFilter filter, int page, int size) {
+    String where = "tenant_id = :tenant and workflow_id = :workflow and trigger_type <> 'sub_workflow'"
+        + " and (cast(:status as text) is null or status = :status)"
+        + " and (cast(:from as timestamptz) is null or created_at >= :from)"
+        + " and (cast(:to as timestamptz) is null or created_at < :to)";
+    String status = filter.status() == null ? null : filter.status().name();
+    Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+    Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to());
+    long total = jdbc.sql("select count(*) from workflows.workflow_runs where " + where)
+        .param("tenant", tenantId).param("workflow", workflowId).param("status", status)
+        .param("from", from).param("to", to)
         .query(Long.class).single();
-    List<RunView> items = jdbc.sql("select * from workflows.workflow_runs where " + filter
+    List<RunView> items = jdbc.sql("select * from workflows.workflow_runs where " + where
             + " order by created_at desc, execution_id limit :size offset :offset")
-        .param("tenant", tenantId).param("workflow", workflowId).param("status", status == null ? null : status.name())
+        .param("tenant", tenantId).param("workflow", workflowId).param("status", status)
+        .param("from", from).param("to", to)
         .param("size", size).param("offset", (long) page * size)
         .query((rs, n) -> run(rs, List.of())).list();
     return new RunPage(items, page, size, total);
@@ -159,7 +189,7 @@ public class RunIndex {
     return new RunView(rs.getString("execution_id"), rs.getString("workflow_id"), pinned,
         rs.getString("trigger_type"), RunState.valueOf(rs.getString("status")), rs.getString("current_step"),
         rs.getInt("progress"), steps, rs.getString("error"), refusals(rs.getString("refused_signals")),
-        instant(rs, "created_at"), instant(rs, "last_update"));
+        instant(rs, "created_at"), instant(rs, "last_update"), rs.getString("retry_of"));
   }
 
   private static List<SignalRefusal> refusals(@Nullable String json) {

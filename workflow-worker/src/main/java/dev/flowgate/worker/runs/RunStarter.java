@@ -47,12 +47,19 @@ public class RunStarter {
   public String start(
       UUID tenantId, @Nullable String workflowId, @Nullable Integer version, WorkflowDefinition definition,
       @Nullable Map<String, Object> input, @Nullable String executionId, String triggerType) {
+    return start(tenantId, workflowId, version, definition, input, executionId, triggerType, null);
+  }
+
+  /** Like {@link #start(UUID, String, Integer, WorkflowDefinition, Map, String, String)}, as a retry of {@code retryOf}. */
+  String start(
+      UUID tenantId, @Nullable String workflowId, @Nullable Integer version, WorkflowDefinition definition,
+      @Nullable Map<String, Object> input, @Nullable String executionId, String triggerType, @Nullable String retryOf) {
     List<ValidationError> errors = validator.validate(definition);
     if (!errors.isEmpty()) {
       throw new InvalidDefinitionException(errors);
     }
     String id = executionId == null || executionId.isBlank() ? UUID.randomUUID().toString() : executionId;
-    if (index.register(id, tenantId, workflowId, version, triggerType)) {
+    if (index.register(id, tenantId, workflowId, version, triggerType, input, retryOf)) {
       if (definition.restartable()) {
         lostRuns.keep(id, definition, input);
       }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A run as the status API answers it: PRODUCT.md's shape plus its identity, {@code lastUpdate} and
- * the signals its steps refused ({@code refusedSignals}, empty when none).
+ * the signals its steps refused ({@code refusedSignals}, empty when none) and, for a retry, the run
+ * it retries ({@code retryOf}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(
@@ -24,4 +25,5 @@ public record RunView(
     @Nullable String error,
     List<SignalRefusal> refusedSignals,
     @Nullable String createdAt,
-    @Nullable String lastUpdate) {}
+    @Nullable String lastUpdate,
+    @Nullable String retryOf) {}

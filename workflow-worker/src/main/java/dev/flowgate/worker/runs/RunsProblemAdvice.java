@@ -28,6 +28,11 @@ class RunsProblemAdvice {
   }
 
   @ExceptionHandler
+  ProblemDetail notRetryable(RunRetries.RunNotRetryableException e) {
+    return problem(HttpStatus.CONFLICT, "run-not-retryable", e.getMessage());
+  }
+
+  @ExceptionHandler
   ProblemDetail temporalDown(io.temporal.client.WorkflowServiceException e) {
     ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable",
         "the workflow engine is not reachable; retry later");

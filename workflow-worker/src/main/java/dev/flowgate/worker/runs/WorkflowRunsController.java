@@ -3,6 +3,7 @@ package dev.flowgate.worker.runs;
 import dev.flowgate.worker.dsl.RunState;
 import dev.flowgate.worker.dsl.SignalActor;
 import dev.flowgate.worker.dsl.WorkflowDefinition;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkflowRunsController {
 
   private final RunStarter runs;
+  private final RunRetries retries;
   private final RunIndex index;
 
-  WorkflowRunsController(RunStarter runs, RunIndex index) {
+  WorkflowRunsController(RunStarter runs, RunRetries retries, RunIndex index) {
     this.runs = runs;
+    this.retries = retries;
     this.index = index;
   }
 
@@ -53,8 +56,22 @@ class WorkflowRunsController {
   @GetMapping("/tenants/{tenantId}/workflows/{workflowId}/runs")
   RunPage list(
       @PathVariable UUID tenantId, @PathVariable String workflowId, @RequestParam(required = false) @Nullable RunState status,
+      @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return index.list(tenantId, workflowId, status, Math.max(page, 0), Math.clamp(size, 1, 100));
+    return index.list(tenantId, workflowId, new RunFilter(status, from, to), Math.max(page, 0), Math.clamp(size, 1, 100));
+  }
+
+  /** A retry as the portal sends it: the failed run's pinned definition, and the new run's id. */
+  record RetryRun(@Nullable WorkflowDefinition definition, @Nullable String executionId) {}
+
+  @PostMapping("/tenants/{tenantId}/workflow-runs/{executionId}/retry")
+  ResponseEntity<Map<String, String>> retry(@PathVariable UUID tenantId, @PathVariable String executionId,
+      @RequestBody RetryRun body) {
+    if (body.definition() == null) {
+      throw new IllegalArgumentException("definition (the failed run's pinned version) is required");
+    }
+    String id = retries.retry(tenantId, executionId, body.definition(), body.executionId());
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("executionId", id));
   }
 
   @PostMapping("/tenants/{tenantId}/workflow-runs/{executionId}/signals/{name}")

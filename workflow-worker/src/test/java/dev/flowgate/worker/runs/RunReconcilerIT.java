@@ -27,7 +27,7 @@ class RunReconcilerIT {
   void runs_temporal_no_longer_knows_are_marked_failed_and_live_runs_are_kept() {
     UUID tenant = UUID.randomUUID();
     String lost = "lost-" + UUID.randomUUID();
-    index.register(lost, tenant, "wf", 1, "manual");
+    index.register(lost, tenant, "wf", 1, "manual", null, null);
     index.record(new RunSnapshot(lost, tenant.toString(), "wf", 1, "manual", 1,
         new dev.flowgate.worker.dsl.RunStatus(RunState.RUNNING, "wait", 0, java.util.List.of(
             new StepStatus("wait", StepState.EXECUTING, 1, "2026-01-01T00:00:00Z", null, null, null)), null)));

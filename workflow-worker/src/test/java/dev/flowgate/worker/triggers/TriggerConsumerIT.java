@@ -94,7 +94,7 @@ class TriggerConsumerIT {
 
     await().atMost(Duration.ofSeconds(20)).until(() ->
         index.find(tenant, executionId).map(RunView::status).orElse(null) == RunState.COMPLETED);
-    assertThat(index.list(tenant, workflow.toString(), null, 0, 10).total()).isEqualTo(1);
+    assertThat(index.list(tenant, workflow.toString(), dev.flowgate.worker.runs.RunFilter.ANY, 0, 10).total()).isEqualTo(1);
     assertThat(portal.received("/internal/v1/tenants/" + tenant + "/workflows/" + workflow + "/versions/2"))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer test-internal-token"));
