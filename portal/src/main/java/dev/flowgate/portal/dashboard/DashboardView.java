@@ -15,9 +15,12 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.apikeys.ApiKeyManagement;
 import dev.flowgate.portal.apikeys.KeyView;
+import dev.flowgate.portal.apikeys.KeysView;
+import dev.flowgate.portal.catalog.CatalogView;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.UnavailableException;
@@ -118,7 +121,13 @@ public class DashboardView extends Main {
     create.setId("create-key");
     create.setVisible(canDevelop);
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    return card(header("API keys", create), keyGrid);
+    RouterLink manage = new RouterLink("Manage keys: scopes, limits, rotation, usage", KeysView.class);
+    manage.setId("dashboard-manage-keys");
+    RouterLink catalog = new RouterLink("API catalog and try-it console", CatalogView.class);
+    catalog.setId("dashboard-catalog");
+    HorizontalLayout links = new HorizontalLayout(manage, catalog);
+    links.getStyle().set("flex-wrap", "wrap");
+    return card(header("API keys", create), keyGrid, links);
   }
 
   private void refreshUsage() {
