@@ -7,7 +7,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubGateway;
+import dev.flowgate.portal.apikeys.KeysView;
 import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.base.ui.MainLayout;
+import dev.flowgate.portal.tenants.TenantService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +31,7 @@ class CatalogViewIT extends PortalIT {
   @Autowired ApiCatalog catalog;
   @Autowired GatewayConsole gateway;
   @Autowired AuthenticationContext authentication;
+  @Autowired TenantService tenants;
 
   @BeforeEach
   void ui() {
@@ -38,10 +44,11 @@ class CatalogViewIT extends PortalIT {
     SecurityContextHolder.clearContext();
   }
 
-  private void signIn(Api.Tenant tenant, String role) {
+  private PortalUser signIn(Api.Tenant tenant, String role) {
     PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
     SecurityContextHolder.getContext().setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    return user;
   }
 
   private void publishSample(Api.Tenant tenant) {
@@ -109,5 +116,26 @@ class CatalogViewIT extends PortalIT {
 
     assertThat(view.services).hasSize(1);
     assertThat(view.console.getParent()).isEmpty();
+  }
+
+  @Test
+  void keys_and_catalog_are_in_the_navigation_and_open_for_every_tenant_role_but_billing() {
+    Api.Tenant tenant = signUp();
+    for (String role : List.of("owner", "admin", "developer", "viewer", "billing")) {
+      PortalUser user = signIn(tenant, role);
+      MainLayout layout = new MainLayout(authentication, tenants);
+      boolean shown = !role.equals("billing");
+
+      assertThat(hasId(layout, "nav-keys")).as(role).isEqualTo(shown);
+      assertThat(hasId(layout, "nav-catalog")).as(role).isEqualTo(shown);
+      for (Class<?> view : List.of(KeysView.class, CatalogView.class)) {
+        assertThat(new AccessAnnotationChecker().hasAccess(view, user::getUsername,
+            r -> user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + r)))).as(role + " " + view).isEqualTo(shown);
+      }
+    }
+  }
+
+  private static boolean hasId(Component root, String id) {
+    return root.getId().filter(id::equals).isPresent() || root.getChildren().anyMatch(c -> hasId(c, id));
   }
 }
