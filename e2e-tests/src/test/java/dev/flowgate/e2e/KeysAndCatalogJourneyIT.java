@@ -53,6 +53,7 @@ class KeysAndCatalogJourneyIT {
 
     String revoked = keys.select("legacy").revoke();
     assertThat(revoked).contains("Revoked");
+    keys.row("revoked").first().waitFor();
     assertThat(keys.row("revoked").count()).isEqualTo(1);
     check("keys-light");
 
@@ -96,7 +97,8 @@ class KeysAndCatalogJourneyIT {
     Page page = browser.page();
     boolean dark = isDark(page);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch between light and dark")).click();
-    page.waitForCondition(() -> isDark(page) != dark);
+    page.waitForFunction("wasDark => ((document.documentElement.getAttribute('theme') || '').includes('dark')"
+        + " || getComputedStyle(document.documentElement).colorScheme.includes('dark')) !== wasDark", dark);
   }
 
   private static boolean isDark(Page page) {

@@ -45,10 +45,11 @@ public final class CatalogPage {
 
   /** Sends what the form holds; returns the status line once the answer is shown. */
   public String send() {
-    String before = status.innerText();
+    String before = status.textContent();
     send.click();
-    page.waitForCondition(() -> !status.innerText().equals(before) && status.innerText().contains("→"),
-        new Page.WaitForConditionOptions().setTimeout(20_000));
+    page.waitForFunction("before => { const s = document.getElementById('try-status');"
+        + " return s !== null && s.textContent.includes('→') && s.textContent !== before; }", before,
+        new Page.WaitForFunctionOptions().setTimeout(20_000));
     return status.innerText();
   }
 
