@@ -63,7 +63,11 @@ public final class KeysPage {
     secret.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
   }
 
+  /** Selects the key's row unless it is selected already (a click on a selected row clears the selection). */
   public KeysPage select(String name) {
+    if (page.locator("#key-selected-name").innerText().equals("Key " + name)) {
+      return this;
+    }
     list.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name)).first().click();
     page.locator("#key-selected-name").filter(new Locator.FilterOptions().setHasText(name)).waitFor();
     return this;
