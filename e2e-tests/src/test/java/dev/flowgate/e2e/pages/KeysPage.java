@@ -86,7 +86,7 @@ public final class KeysPage {
   /** Revokes the selected key through the confirmation dialog; returns the status line. */
   public String revoke() {
     revoke.click();
-    page.locator("[slot='confirm-button']").click();
+    page.locator("vaadin-button[slot='confirm-button']").click();
     status.filter(new Locator.FilterOptions().setHasText("Revoked")).waitFor();
     return status.innerText();
   }
