@@ -38,6 +38,7 @@ public abstract class PortalIT {
   static void stubBilling(DynamicPropertyRegistry registry) {
     registry.add("flowgate.portal.billing-url", StubBilling::url);
     registry.add("flowgate.portal.worker-url", StubWorker::url);
+    registry.add("flowgate.portal.gateway-url", StubGateway::url);
   }
 
   @BeforeEach

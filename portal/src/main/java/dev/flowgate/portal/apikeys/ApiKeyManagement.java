@@ -53,6 +53,16 @@ public class ApiKeyManagement {
     return keys.findAllByTenantId(actor.tenantId(), pageable).map(k -> k.view(now));
   }
 
+  /** @param search a part of the name, any case; blank lists all */
+  @Transactional(readOnly = true)
+  public Page<KeyView> list(Actor actor, @Nullable String search, Pageable pageable) {
+    if (search == null || search.isBlank()) {
+      return list(actor, pageable);
+    }
+    Instant now = clock.instant();
+    return keys.findAllByTenantIdAndNameContainingIgnoreCase(actor.tenantId(), search.strip(), pageable).map(k -> k.view(now));
+  }
+
   @Transactional(readOnly = true)
   public KeyView get(Actor actor, UUID id) {
     return find(actor, id).view(clock.instant());

@@ -10,5 +10,7 @@ interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
 
   Page<ApiKey> findAllByTenantId(UUID tenantId, Pageable pageable);
 
+  Page<ApiKey> findAllByTenantIdAndNameContainingIgnoreCase(UUID tenantId, String name, Pageable pageable);
+
   Optional<ApiKey> findByIdAndTenantId(UUID id, UUID tenantId);
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,9 +37,10 @@ class KeysController {
 
   @GetMapping
   PageResponse<KeyView> list(@AuthenticationPrincipal TenantPrincipal principal,
+      @RequestParam(required = false) @Nullable String search,
       @ParameterObject @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
       @SortFields({"createdAt", "name", "expiresAt"}) Pageable pageable) {
-    return PageResponse.of(keys.list(principal.actor(), pageable), v -> v);
+    return PageResponse.of(keys.list(principal.actor(), search, pageable), v -> v);
   }
 
   @PostMapping

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -118,7 +119,14 @@ public class DashboardView extends Main {
     create.setId("create-key");
     create.setVisible(canDevelop);
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    return card(header("API keys", create), keyGrid);
+    // plain router-handled links: a RouterLink needs a running VaadinService to resolve its route
+    Anchor manage = new Anchor("keys", "Manage keys: scopes, limits, rotation, usage");
+    manage.setId("dashboard-manage-keys");
+    Anchor catalog = new Anchor("catalog", "API catalog and try-it console");
+    catalog.setId("dashboard-catalog");
+    HorizontalLayout links = new HorizontalLayout(manage, catalog);
+    links.getStyle().set("flex-wrap", "wrap");
+    return card(header("API keys", create), keyGrid, links);
   }
 
   private void refreshUsage() {

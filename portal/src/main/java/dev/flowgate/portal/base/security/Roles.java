@@ -5,7 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Who may call what in {@code /api/v1}, by tenant role: a viewer reads; billing reads usage and
- * invoices and changes the plan; a developer manages services, routes, keys and workflows; owner
+ * invoices and changes the plan; a developer manages services, routes, keys and workflows (and
+ * tries routes in the catalog's console); owner
  * and admin do everything, including tokens and members. Anything not listed is owner/admin only,
  * so a new endpoint starts closed.
  *
@@ -31,7 +32,7 @@ public final class Roles {
       "/api/v1/usage/**", "/api/v1/invoices/**", "/api/v1/billing/**"};
   private static final String[] DEVELOPER_AREA = {
       "/api/v1/services/**", "/api/v1/routes/**", "/api/v1/keys/**", "/api/v1/workflows/**",
-      "/api/v1/workflow-runs/**", "/api/v1/config/**"};
+      "/api/v1/workflow-runs/**", "/api/v1/config/**", "/api/v1/catalog/**"};
   private static final String[] ADMIN_AREA = {
       "/api/v1/tokens/**", "/api/v1/members/**"};
 

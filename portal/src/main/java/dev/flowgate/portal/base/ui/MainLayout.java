@@ -117,6 +117,12 @@ public class MainLayout extends AppLayout {
       nav.addItem(billing);
     }
     if (!role.equals("billing")) {
+      SideNavItem keys = new SideNavItem("API keys", "keys", VaadinIcon.KEY.create());
+      keys.setId("nav-keys");
+      nav.addItem(keys);
+      SideNavItem catalog = new SideNavItem("API catalog", "catalog", VaadinIcon.BOOK.create());
+      catalog.setId("nav-catalog");
+      nav.addItem(catalog);
       nav.addItem(new SideNavItem("Services", "services", VaadinIcon.SERVER.create()));
       nav.addItem(new SideNavItem("Routes", "routes", VaadinIcon.ROAD_BRANCHES.create()));
       nav.addItem(new SideNavItem("Workflows", "workflows", VaadinIcon.CLUSTER.create()));

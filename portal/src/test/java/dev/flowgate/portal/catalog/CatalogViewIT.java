@@ -1,0 +1,141 @@
+package dev.flowgate.portal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.flowgate.portal.Api;
+import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.StubGateway;
+import dev.flowgate.portal.apikeys.KeysView;
+import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.base.ui.MainLayout;
+import dev.flowgate.portal.tenants.TenantService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The catalog screen and its console, driven server-side (the browser journey is in e2e-tests). */
+class CatalogViewIT extends PortalIT {
+
+  private static final String KEY = "fg_live_" + "b".repeat(32);
+
+  @Autowired ApiCatalog catalog;
+  @Autowired GatewayConsole gateway;
+  @Autowired AuthenticationContext authentication;
+  @Autowired TenantService tenants;
+
+  @BeforeEach
+  void ui() {
+    UI.setCurrent(new UI());
+  }
+
+  @AfterEach
+  void signOut() {
+    UI.setCurrent(null);
+    SecurityContextHolder.clearContext();
+  }
+
+  private PortalUser signIn(Api.Tenant tenant, String role) {
+    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
+    SecurityContextHolder.getContext().setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    return user;
+  }
+
+  private void publishSample(Api.Tenant tenant) {
+    String service = api.post("/api/v1/services", tenant.token(), Map.of("name", "sample", "url", "https://8.8.8.8"))
+        .json().path("id").asString();
+    api.post("/api/v1/routes", tenant.token(), Map.of("name", "sample", "serviceId", service, "paths", List.of("/sample"),
+        "methods", List.of("GET")));
+  }
+
+  @Test
+  void a_developer_tries_a_route_and_sees_status_rate_limit_headers_and_body() {
+    Api.Tenant tenant = signUp();
+    publishSample(tenant);
+    signIn(tenant, "developer");
+    CatalogView view = new CatalogView(catalog, gateway, authentication);
+    assertThat(view.services).extracting(CatalogService::name).containsExactly("sample");
+
+    TryItConsole console = view.console;
+    console.choose(view.services.get(0).routes().get(0));
+    assertThat(console.path.getValue()).isEqualTo("/sample");
+    console.path.setValue("/sample/hello");
+    console.apiKey.setValue(KEY);
+    console.headers.setValue("Accept: application/json");
+    console.send();
+
+    assertThat(console.status.getText()).contains("→ 200");
+    assertThat(console.responseHeaders.getText()).startsWith("x-request-id: stub-request-1").contains("ratelimit-remaining: 99");
+    assertThat(console.responseBody.getText()).contains("/sample/hello");
+    assertThat(StubGateway.last.get().header("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void refused_input_is_marked_beside_the_fields_and_kept() {
+    Api.Tenant tenant = signUp();
+    publishSample(tenant);
+    signIn(tenant, "owner");
+    TryItConsole console = new CatalogView(catalog, gateway, authentication).console;
+    console.choose(catalog.services(new PortalUser(UUID.randomUUID(), tenant.id(), "o@example.com", "x", "owner").actor())
+        .get(0).routes().get(0));
+
+    console.path.setValue("/elsewhere");
+    console.apiKey.setValue("not-a-key");
+    console.headers.setValue("X-Note: kept");
+    console.send();
+
+    assertThat(console.path.isInvalid()).isTrue();
+    assertThat(console.path.getErrorMessage()).contains("not served by route sample");
+    assertThat(console.apiKey.isInvalid()).isTrue();
+    assertThat(console.path.getValue()).isEqualTo("/elsewhere");
+    assertThat(console.headers.getValue()).isEqualTo("X-Note: kept");
+
+    console.headers.setValue("no colon here");
+    console.send();
+    assertThat(console.headers.isInvalid()).isTrue();
+    assertThat(console.headers.getValue()).isEqualTo("no colon here");
+  }
+
+  @Test
+  void a_viewer_sees_the_catalog_without_the_console() {
+    Api.Tenant tenant = signUp();
+    publishSample(tenant);
+    signIn(tenant, "viewer");
+
+    CatalogView view = new CatalogView(catalog, gateway, authentication);
+
+    assertThat(view.services).hasSize(1);
+    assertThat(view.console.getParent()).isEmpty();
+  }
+
+  @Test
+  void keys_and_catalog_are_in_the_navigation_and_open_for_every_tenant_role_but_billing() {
+    Api.Tenant tenant = signUp();
+    for (String role : List.of("owner", "admin", "developer", "viewer", "billing")) {
+      PortalUser user = signIn(tenant, role);
+      MainLayout layout = new MainLayout(authentication, tenants);
+      boolean shown = !role.equals("billing");
+
+      assertThat(hasId(layout, "nav-keys")).as(role).isEqualTo(shown);
+      assertThat(hasId(layout, "nav-catalog")).as(role).isEqualTo(shown);
+      for (Class<?> view : List.of(KeysView.class, CatalogView.class)) {
+        assertThat(new AccessAnnotationChecker().hasAccess(view, user::getUsername,
+            r -> user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + r)))).as(role + " " + view).isEqualTo(shown);
+      }
+    }
+  }
+
+  private static boolean hasId(Component root, String id) {
+    return root.getId().filter(id::equals).isPresent() || root.getChildren().anyMatch(c -> hasId(c, id));
+  }
+}
