@@ -108,6 +108,16 @@ public class AdminAuditView extends Main implements BeforeEnterObserver {
     grid.addColumn(e -> e.resourceType() + (e.resourceId() == null ? "" : " " + e.resourceId())).setHeader("Resource").setFlexGrow(2);
     grid.addColumn(e -> String.join("; ", AuditDiff.changes(e.before(), e.after()))).setHeader("Changes").setFlexGrow(3);
     grid.setItemDetailsRenderer(new ComponentRenderer<>(AdminAuditView::details));
+    // details follow the selection, which the keyboard (arrows, Space) moves as well as the mouse
+    grid.setDetailsVisibleOnClick(false);
+    grid.asSingleSelect().addValueChangeListener(e -> {
+      if (e.getOldValue() != null) {
+        grid.setDetailsVisible(e.getOldValue(), false);
+      }
+      if (e.getValue() != null) {
+        grid.setDetailsVisible(e.getValue(), true);
+      }
+    });
     grid.setEmptyStateText("No audit records match these filters.");
     add(new H2("Audit trail"), filters, total, grid);
     refresh();
