@@ -23,7 +23,8 @@ public final class AdminTenantPage {
     this.message = page.locator("#admin-tenant-message");
     this.currentPlan = page.locator("#admin-tenant-plan-current");
     this.planSelect = page.locator("#admin-tenant-plan-select");
-    this.changePlan = page.locator("#admin-tenant-change-plan");
+    // enabled once the server has the new choice: a click before that does nothing
+    this.changePlan = page.locator("#admin-tenant-change-plan:not([disabled])");
     this.scheduleDeletion = page.locator("#admin-tenant-delete");
     this.cancelDeletion = page.locator("#admin-tenant-cancel-deletion");
     this.purgeDate = page.locator("#admin-tenant-purge-date");

@@ -20,7 +20,8 @@ public final class AdminUsersPage {
     this.search = page.locator("#admin-user-search input");
     this.grid = page.locator("#admin-users-grid");
     this.role = page.locator("#admin-user-role");
-    this.changeRole = page.locator("#admin-user-change-role");
+    // enabled once the server has the new choice: a click before that does nothing
+    this.changeRole = page.locator("#admin-user-change-role:not([disabled])");
     this.toggleDisabled = page.locator("#admin-user-toggle-disabled");
     this.message = page.locator("#admin-user-message");
   }
