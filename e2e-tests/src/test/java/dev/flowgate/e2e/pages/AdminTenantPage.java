@@ -48,7 +48,7 @@ public final class AdminTenantPage {
     planSelect.click();
     page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(code).setExact(true)).click();
     changePlan.click();
-    confirm("Change plan");
+    confirm("#admin-tenant-change-plan-confirm");
     message.getByText("Plan changed to " + code).waitFor();
     return this;
   }
@@ -56,7 +56,7 @@ public final class AdminTenantPage {
   /** Schedules the deletion and answers the purge date the page shows. */
   public String scheduleDeletion() {
     scheduleDeletion.click();
-    confirm("Schedule deletion");
+    confirm("#admin-tenant-delete-confirm");
     purgeDate.waitFor();
     return purgeDate.textContent();
   }
@@ -71,7 +71,8 @@ public final class AdminTenantPage {
     return purgeDate.isVisible();
   }
 
-  private void confirm(String button) {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).click();
+  /** The confirm dialog's own confirm button (slotted into the dialog, not named uniquely on the page). */
+  private void confirm(String dialog) {
+    page.locator(dialog + " [slot=confirm-button]").click();
   }
 }
