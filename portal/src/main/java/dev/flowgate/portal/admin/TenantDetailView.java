@@ -112,7 +112,7 @@ public class TenantDetailView extends Main implements BeforeEnterObserver {
     deleteDialog.setConfirmButtonTheme("error primary");
     deleteDialog.addConfirmListener(e -> act(() -> deletion.delete(admin, id()),
         "Deletion scheduled: the tenant is suspended now and removed for good after the grace period."));
-    add(title, message, content);
+    add(title, message, content, deleteDialog);
   }
 
   @Override

@@ -69,7 +69,7 @@ class TenantPlanCard extends Div {
     Div facts = new Div(fact("Plan", current), fact("Included calls per month", included), fact("Hard limit", hardLimit),
         fact("Base price", price));
     facts.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
-    add(new H3("Plan and limits"), facts, row);
+    add(new H3("Plan and limits"), facts, row, confirm);
     refresh();
   }
 
