@@ -34,6 +34,12 @@ public final class ManagementApi {
     return new ManagementApi(portalUrl, body.path("managementToken").asString(), body);
   }
 
+  /** Accepts an invitation as the invitee (no token of theirs yet): their password, and they are a member. */
+  public static JsonNode acceptInvitation(String portalUrl, String invitationToken, String password) {
+    return new ManagementApi(portalUrl, null, null).send("POST", "/api/v1/invitations/accept",
+        Map.of("token", invitationToken, "password", password), 201);
+  }
+
   /** What sign-up answered: {@code {tenant, user, managementToken}}. */
   public JsonNode signupAnswer() {
     return signup;
@@ -63,6 +69,20 @@ public final class ManagementApi {
 
   public void delete(String path) {
     send("DELETE", path, null, 204);
+  }
+
+  /** The status a GET answers with this client's token, whatever it is (for access checks). */
+  public int status(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(portalUrl + path)).timeout(Duration.ofSeconds(15))
+        .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException("portal unreachable at " + portalUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonNode send(String method, String path, Object body, int expectedStatus) {

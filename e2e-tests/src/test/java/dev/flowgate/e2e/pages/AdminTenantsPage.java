@@ -3,7 +3,7 @@ package dev.flowgate.e2e.pages;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-/** The platform admin's tenant list: search, select a row, suspend or reinstate with a reason. */
+/** The platform admin's tenant list: search, select a row, suspend or reinstate with a reason, open a tenant. */
 public final class AdminTenantsPage {
 
   private final Page page;
@@ -13,6 +13,7 @@ public final class AdminTenantsPage {
   private final Locator reinstate;
   private final Locator reason;
   private final Locator confirm;
+  private final Locator open;
 
   AdminTenantsPage(Page page) {
     this.page = page;
@@ -22,6 +23,7 @@ public final class AdminTenantsPage {
     this.reinstate = page.locator("#admin-reinstate");
     this.reason = page.locator("#admin-reason textarea");
     this.confirm = page.locator("#admin-reason-confirm");
+    this.open = page.locator("#admin-open-tenant");
   }
 
   AdminTenantsPage waitUntilShown() {
@@ -45,6 +47,13 @@ public final class AdminTenantsPage {
     confirm.click();
     grid.locator("vaadin-grid-cell-content").getByText(why).waitFor();
     return this;
+  }
+
+  /** Opens the tenant's own page (plan, limits, deletion). */
+  public AdminTenantPage open(String slug) {
+    select(slug);
+    open.click();
+    return new AdminTenantPage(page).waitUntilShown();
   }
 
   /** Reinstating asks only for confirmation. */

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.security.PlatformUser;
@@ -28,7 +29,8 @@ import org.springframework.data.domain.PageRequest;
 
 /**
  * The platform's tenants: search by name or slug, filter by status; a platform admin suspends
- * (with a reason its users are shown) and reinstates, billing-team only reads.
+ * (with a reason its users are shown) and reinstates, or opens a tenant (plan, limits, deletion);
+ * billing-team only reads.
  */
 @Route(value = "admin/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · Flowgate admin")
@@ -43,6 +45,7 @@ public class AdminTenantsView extends Main {
   final Grid<AdminTenantView> grid = new Grid<>(AdminTenantView.class, false);
   final Button suspend = new Button("Suspend…", VaadinIcon.BAN.create());
   final Button reinstate = new Button("Reinstate…", VaadinIcon.CHECK_CIRCLE_O.create());
+  final Button details = new Button("Open…", VaadinIcon.ARROW_FORWARD.create());
   final Paragraph message = new Paragraph();
   final Dialog dialog = new Dialog();
   final TextArea reason = new TextArea("Reason (shown to the tenant's users)");
@@ -79,11 +82,15 @@ public class AdminTenantsView extends Main {
     suspend.addClickListener(e -> open(true));
     reinstate.setId("admin-reinstate");
     reinstate.addClickListener(e -> open(false));
+    details.setId("admin-open-tenant");
+    details.setTooltipText("Plan, limits and deletion");
+    details.addClickListener(e -> openDetails(selected));
     boolean canChange = admin.isPlatformAdmin();
     suspend.setVisible(canChange);
     reinstate.setVisible(canChange);
+    details.setVisible(canChange);
     updateButtons();
-    HorizontalLayout toolbar = new HorizontalLayout(search, status, suspend, reinstate);
+    HorizontalLayout toolbar = new HorizontalLayout(search, status, details, suspend, reinstate);
     toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
     toolbar.setWrap(true);
 
@@ -100,6 +107,9 @@ public class AdminTenantsView extends Main {
     grid.addColumn(t -> t.suspendedReason() == null ? "" : t.suspendedReason()).setHeader("Suspension reason").setFlexGrow(2);
     grid.setItems(q -> administration.search(search.getValue(), statusFilter(),
         PageRequest.of(q.getPage(), q.getPageSize())).stream());
+    if (canChange) {
+      grid.addItemDoubleClickListener(e -> openDetails(e.getItem()));
+    }
     grid.asSingleSelect().addValueChangeListener(e -> {
       selected = e.getValue();
       updateButtons();
@@ -140,7 +150,14 @@ public class AdminTenantsView extends Main {
     grid.getDataProvider().refreshAll();
   }
 
+  private void openDetails(@Nullable AdminTenantView tenant) {
+    if (tenant != null) {
+      getUI().ifPresent(ui -> ui.navigate(TenantDetailView.class, new RouteParameters("tenantId", tenant.id().toString())));
+    }
+  }
+
   private void updateButtons() {
+    details.setEnabled(selected != null);
     suspend.setEnabled(selected != null && !selected.status().equals("suspended"));
     reinstate.setEnabled(selected != null && selected.status().equals("suspended"));
   }

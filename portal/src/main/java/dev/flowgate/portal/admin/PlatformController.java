@@ -3,6 +3,8 @@ package dev.flowgate.portal.admin;
 import dev.flowgate.portal.accounts.PlatformMembers;
 import dev.flowgate.portal.base.security.PlatformPrincipal;
 import dev.flowgate.portal.base.web.PageResponse;
+import dev.flowgate.portal.billing.PlanChanges;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +39,11 @@ class PlatformController {
   private final RuntimeHeartbeats heartbeats;
   private final TenantPlans plans;
   private final TenantDeletion deletion;
+  private final PlanChanges planChanges;
 
   PlatformController(PlatformMembers members, TenantAdministration administration, PlatformAuditLog auditLog,
-      RuntimeHeartbeats heartbeats, TenantPlans plans, TenantDeletion deletion) {
+      RuntimeHeartbeats heartbeats, TenantPlans plans, TenantDeletion deletion, PlanChanges planChanges) {
+    this.planChanges = planChanges;
     this.plans = plans;
     this.deletion = deletion;
     this.members = members;
@@ -76,7 +80,7 @@ class PlatformController {
   @PutMapping("/tenants/{id}/plan")
   JsonNode changePlan(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id,
       @RequestBody PlanChange change) {
-    return plans.change(admin, id, change.planCode());
+    return planChanges.change(admin, id, change.planCode());
   }
 
   /** Soft: suspended now, purged after the grace period unless restored. */
@@ -90,11 +94,16 @@ class PlatformController {
     return deletion.restore(admin, id);
   }
 
+  /** Every filter optional: {@code actor} is an id or an email, {@code tenant} part of a slug, {@code to} exclusive. */
   @GetMapping("/audit-logs")
   PageResponse<PlatformAuditLog.Entry> auditLogs(@RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String tenant, @RequestParam(required = false) @Nullable String actor,
       @RequestParam(required = false) @Nullable String actorType, @RequestParam(required = false) @Nullable String action,
+      @RequestParam(required = false) @Nullable String resourceType, @RequestParam(required = false) @Nullable String resourceId,
+      @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
       @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
-    return PageResponse.of(auditLog.find(tenantId, actorType, action, pageable), e -> e);
+    var filter = new PlatformAuditLog.Filter(tenantId, tenant, actor, actorType, action, resourceType, resourceId, from, to);
+    return PageResponse.of(auditLog.find(filter, pageable), e -> e);
   }
 
   @GetMapping("/health")

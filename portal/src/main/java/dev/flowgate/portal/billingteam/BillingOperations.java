@@ -4,11 +4,11 @@ import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.PlatformPrincipal;
+import dev.flowgate.portal.billing.PlanChanges;
 import dev.flowgate.portal.tenants.Tenant;
 import dev.flowgate.portal.tenants.TenantService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the billing team changes on a tenant: its plan and credits. Each change goes to billing
+ * What the billing team changes on a tenant: its plan (through {@link PlanChanges}) and credits. Each change goes to billing
  * first; once billing accepted it, it is written to the tenant's audit trail with the operator as
  * the actor and before/after (billing refusing it leaves no audit row). No database transaction is
  * held open while billing is asked: the audit row is written in its own short one afterwards.
@@ -30,19 +30,21 @@ public class BillingOperations {
   static final int MAX_REASON = 500;
   /** The largest single credit, in minor units (1,000,000.00 in a two-decimal currency): a typo guard. */
   static final long MAX_CREDIT_MINOR = 100_000_000L;
-  private static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private final BillingTeamClient billing;
   private final TenantService tenants;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final PlanChanges planChanges;
 
-  BillingOperations(BillingTeamClient billing, TenantService tenants, AuditTrail audit, TransactionTemplate transactions) {
+  BillingOperations(BillingTeamClient billing, TenantService tenants, AuditTrail audit, TransactionTemplate transactions,
+      PlanChanges planChanges) {
     this.billing = billing;
     this.tenants = tenants;
     this.audit = audit;
     this.transactions = transactions;
+    this.planChanges = planChanges;
   }
 
   /** A credit as asked for: an amount in minor units, optionally a currency (else the plan's), and why. */
@@ -84,20 +86,9 @@ public class BillingOperations {
     return issued;
   }
 
+  /** Through the platform's one plan change (see {@link PlanChanges}), shared with the admin area. */
   public JsonNode changePlan(PlatformPrincipal operator, UUID tenantId, @Nullable String planCode) {
-    tenant(tenantId);
-    if (planCode == null || !PLAN_CODE.matcher(planCode).matches()) {
-      throw new InvalidInputException("planCode", "must be a plan code such as 'free' or 'pro'");
-    }
-    JsonNode before = billing.billing().plan(tenantId);
-    JsonNode after = billing.billing().changePlan(tenantId, planCode);
-    String from = before.path("plan").path("code").asString("");
-    if (!from.equals(after.path("plan").path("code").asString(""))) {
-      String to = after.path("plan").path("code").asString("");
-      transactions.executeWithoutResult(status -> audit.record(operator.actorOn(tenantId), "billing.plan_changed", "plan",
-          tenantId, Map.of("planCode", from), Map.of("planCode", to)));
-    }
-    return after;
+    return planChanges.change(operator, tenantId, planCode);
   }
 
   /** One tenant's billing on one page: the tenant, plan, running bill, recent invoices, credits and alerts. */

@@ -112,7 +112,68 @@ class PlatformAdminIT extends PortalIT {
     assertThat(api.send("PUT", "/api/v1/admin/tenants/" + UUID.randomUUID() + "/plan", admin, Map.of("planCode", "pro"))
         .status()).isEqualTo(404);
     JsonNode trail = api.get("/api/v1/admin/audit-logs?tenantId=" + tenant.id() + "&actorType=platform", admin).json();
-    assertThat(trail.path("items").valueStream().map(e -> e.path("action").asString())).containsExactly("tenant.plan_changed");
+    assertThat(trail.path("items").valueStream().map(e -> e.path("action").asString())).containsExactly("billing.plan_changed");
+  }
+
+  @Test
+  void the_admin_and_the_billing_team_change_a_plan_the_same_way_refused_alike_and_audited_alike() {
+    Api.Tenant tenant = signUp();
+    String admin = adminToken();
+    UUID billingUser = accounts.create("billing-team-" + UUID.randomUUID() + "@flowgate.test", "x", "billing-team");
+    String billing = accounts.issueToken(billingUser, "t");
+    String byAdmin = "/api/v1/admin/tenants/" + tenant.id() + "/plan";
+    String byBilling = "/api/v1/admin/billing/tenants/" + tenant.id() + "/plan";
+
+    assertThat(api.send("PUT", byAdmin, admin, Map.of("planCode", "Not A Code")).status()).isEqualTo(400);
+    assertThat(api.send("PUT", byBilling, billing, Map.of("planCode", "Not A Code")).status()).isEqualTo(400);
+    assertThat(api.send("PUT", byAdmin, admin, Map.of("planCode", "pro")).status()).isEqualTo(200);
+    assertThat(api.send("PUT", byBilling, billing, Map.of("planCode", "business")).status()).isEqualTo(200);
+    assertThat(api.send("PUT", byBilling, billing, Map.of("planCode", "business")).status()).as("no change").isEqualTo(200);
+
+    JsonNode trail = api.get("/api/v1/admin/audit-logs?tenantId=" + tenant.id() + "&resourceType=plan", admin).json();
+    assertThat(trail.path("items").valueStream().map(e -> e.path("action").asString() + " " + e.path("actorType").asString()
+        + " " + e.path("before").path("planCode").asString() + ">" + e.path("after").path("planCode").asString()))
+        .containsExactly("billing.plan_changed platform pro>business", "billing.plan_changed platform free>pro");
+    assertThat(trail.path("items").get(0).path("actorId").asString()).isEqualTo(billingUser.toString());
+  }
+
+  @Test
+  void the_platform_audit_trail_filters_by_actor_tenant_resource_and_time_with_before_and_after() {
+    String ownerEmail = "audited-" + UUID.randomUUID() + "@example.com";
+    Api.Tenant tenant = api.signUp(ownerEmail, PASSWORD, "Audited Org");
+    signUp();
+    String admin = adminToken();
+    String adminEmail = jdbc.sql("select email from platform_users where role = 'platform-admin' order by created_at limit 1")
+        .query(String.class).single();
+    member(tenant, "developer");
+    UUID developerId = jdbc.sql("select id from users where tenant_id = ? and role = 'developer'").param(tenant.id())
+        .query(UUID.class).single();
+    Instant beforeChange = Instant.now();
+    assertThat(api.patch("/api/v1/admin/users/" + developerId, admin, Map.of("role", "owner")).status()).isEqualTo(200);
+
+    JsonNode byActor = api.get("/api/v1/admin/audit-logs?actor=" + enc(adminEmail) + "&tenant=" + tenant.slug(), admin).json();
+    assertThat(byActor.path("items").valueStream().map(e -> e.path("action").asString())).containsExactly("member.role_changed");
+    JsonNode entry = byActor.path("items").get(0);
+    assertThat(entry.path("actorEmail").asString()).isEqualTo(adminEmail);
+    assertThat(entry.path("after").path("role").asString()).isEqualTo("owner");
+    assertThat(entry.path("before").isObject()).isTrue();
+
+    assertThat(api.post("/api/v1/keys", tenant.token(), Map.of("name", "consumer")).status()).isEqualTo(201);
+    JsonNode byOwner = api.get("/api/v1/admin/audit-logs?actor=" + enc(ownerEmail.toUpperCase()), admin).json();
+    assertThat(byOwner.path("items").valueStream().map(e -> e.path("action").asString() + " " + e.path("actorEmail").asString()))
+        .as("their own and their tokens' actions").contains("api_key.created " + ownerEmail);
+    assertThat(api.get("/api/v1/admin/audit-logs?resourceType=member&resourceId=" + developerId, admin).json()
+        .path("total").asLong()).isEqualTo(1);
+    assertThat(api.get("/api/v1/admin/audit-logs?tenantId=" + tenant.id() + "&from=" + enc(beforeChange.toString()), admin).json()
+        .path("items").valueStream().map(e -> e.path("action").asString())).containsExactly("api_key.created", "member.role_changed");
+    assertThat(api.get("/api/v1/admin/audit-logs?tenantId=" + tenant.id() + "&to=" + enc(beforeChange.toString()), admin).json()
+        .path("items").valueStream().map(e -> e.path("action").asString())).doesNotContain("member.role_changed").isNotEmpty();
+    assertThat(api.get("/api/v1/admin/audit-logs?tenant=" + tenant.slug() + "&size=1", admin).json().path("items").size()).isEqualTo(1);
+    assertThat(api.get("/api/v1/admin/audit-logs?actor=" + "x".repeat(101), admin).status()).isEqualTo(400);
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   @Test

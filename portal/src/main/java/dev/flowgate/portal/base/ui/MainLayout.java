@@ -72,9 +72,7 @@ public class MainLayout extends AppLayout {
       nav.addItem(tenantsItem);
       billingTeamNavigation(nav);
       if (((PlatformUser) signedIn).isPlatformAdmin()) {
-        SideNavItem healthItem = new SideNavItem("Health", "admin/health", VaadinIcon.HEART.create());
-        healthItem.setId("nav-admin-health");
-        nav.addItem(healthItem);
+        platformAdminNavigation(nav);
       }
     } else {
       tenantNavigation(nav, signedIn instanceof PortalUser portalUser ? portalUser.role() : "");
@@ -92,6 +90,18 @@ public class MainLayout extends AppLayout {
         .filter(Tenant::isSuspended)
         .map(MainLayout::suspendedBanner)
         .orElse(null);
+  }
+
+  /** Users, the audit trail and health: the platform admin's alone. */
+  private static void platformAdminNavigation(SideNav nav) {
+    String[][] items = {{"Users", "admin/users", "users"}, {"Audit trail", "admin/audit", "audit"},
+        {"Health", "admin/health", "health"}};
+    VaadinIcon[] icons = {VaadinIcon.USERS, VaadinIcon.RECORDS, VaadinIcon.HEART};
+    for (int i = 0; i < items.length; i++) {
+      SideNavItem item = new SideNavItem(items[i][0], items[i][1], icons[i].create());
+      item.setId("nav-admin-" + items[i][2]);
+      nav.addItem(item);
+    }
   }
 
   /** The billing area, for both platform roles (billing-team and platform-admin). */
