@@ -73,6 +73,6 @@ public final class AdminTenantPage {
 
   /** The confirm dialog's own confirm button (slotted into the dialog, not named uniquely on the page). */
   private void confirm(String dialog) {
-    page.locator(dialog + " [slot=confirm-button]").click();
+    page.locator(dialog + " vaadin-button[slot=confirm-button]").click();
   }
 }
