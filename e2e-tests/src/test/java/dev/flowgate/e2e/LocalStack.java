@@ -82,7 +82,8 @@ final class LocalStack {
     }
   }
 
-  private record Stopped(List<String> command, Path directory, int port) {}
+  /** @param pidFile this checkout's pid file that named the stopped process, or null */
+  private record Stopped(List<String> command, Path directory, int port, Path pidFile) {}
 
   private void stopWhoeverHolds(String name, int port) {
     long pid = holderOf(port);
@@ -98,7 +99,7 @@ final class LocalStack {
     if (!String.join(" ", command).contains(name.equals("nats") ? "nats-server" : "-Dflowgate.component=" + name)) {
       throw new IllegalStateException("port " + port + " is held by something else than " + name + ": " + command);
     }
-    stopped.put(name, new Stopped(command, directory, port));
+    stopped.put(name, new Stopped(command, directory, port, pidFileNaming(name, pid)));
     process.destroy(); // SIGTERM: Kafka shuts down in order, NATS flushes its store
     try {
       process.onExit().get(60, TimeUnit.SECONDS);
@@ -119,8 +120,21 @@ final class LocalStack {
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       waitFor(() -> listening(how.port()), Duration.ofSeconds(60), name + " did not come back on " + how.port() + "; see " + log);
+      if (how.pidFile() != null) {
+        // deploy/local/down (and the test command's clean-up) stops only what its pid files name
+        Files.writeString(how.pidFile(), holderOf(how.port()) + "\n");
+      }
     } catch (IOException e) {
       throw new IllegalStateException("cannot restart " + name, e);
+    }
+  }
+
+  private Path pidFileNaming(String name, long pid) {
+    Path file = root.resolve(".flowgate/pids").resolve(name + ".pid");
+    try {
+      return Files.isRegularFile(file) && Files.readString(file).strip().equals(Long.toString(pid)) ? file : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
 class BillingController {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern PLAN_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final BillingClient billing;
+  private final PlanChanges planChanges;
 
-  BillingController(BillingClient billing) {
+  BillingController(BillingClient billing, PlanChanges planChanges) {
     this.billing = billing;
+    this.planChanges = planChanges;
   }
 
   @GetMapping("/api/v1/billing/plan")
@@ -35,10 +36,7 @@ class BillingController {
 
   @PutMapping("/api/v1/billing/plan")
   JsonNode changePlan(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody PlanChange change) {
-    if (change.planCode() == null || !PLAN_CODE.matcher(change.planCode()).matches()) {
-      throw new InvalidInputException("planCode", "must be a plan code such as 'free' or 'pro'");
-    }
-    return billing.changePlan(principal.actor().tenantId(), change.planCode());
+    return planChanges.change(principal.actor(), change.planCode());
   }
 
   @GetMapping("/api/v1/invoices")

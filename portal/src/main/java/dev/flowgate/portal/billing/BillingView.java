@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.problems.UnavailableException;
+import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.base.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,12 +57,13 @@ public class BillingView extends Main {
   private String openInvoiceId = "";
   private final UUID tenantId;
 
-  public BillingView(BillingClient billing, AuthenticationContext authentication) {
+  public BillingView(BillingClient billing, PlanChanges planChanges, AuthenticationContext authentication) {
     this.billing = billing;
-    this.tenantId = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow().actor().tenantId();
+    Actor actor = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow().actor();
+    this.tenantId = actor.tenantId();
     addClassNames("flowgate-page");
     getStyle().set("display", "flex").set("flex-direction", "column");
-    plan = new PlanCard(billing, tenantId, this::getLocale, this::refreshUpcoming);
+    plan = new PlanCard(billing, planChanges, actor, this::getLocale, this::refreshUpcoming);
     upcomingLines = BillingFormats.lineItems("billing-upcoming-lines", this::getLocale);
     invoiceLines = BillingFormats.lineItems("billing-invoice-lines", this::getLocale);
     alerts = new UsageAlertsCard(billing, tenantId, this::getLocale, "billing");

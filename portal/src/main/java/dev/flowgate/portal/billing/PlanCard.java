@@ -14,6 +14,7 @@ import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.component.select.Select;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.UnavailableException;
+import dev.flowgate.portal.base.security.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +45,19 @@ class PlanCard extends Div {
   final Paragraph status = new Paragraph();
   final Paragraph proration = new Paragraph(PRORATION);
   private final BillingClient billing;
+  private final PlanChanges planChanges;
+  private final Actor actor;
   private final UUID tenantId;
   private final Supplier<Locale> locale;
   private final Runnable onChanged;
   private final List<JsonNode> plans = new ArrayList<>();
   private String currentCode = "";
 
-  PlanCard(BillingClient billing, UUID tenantId, Supplier<Locale> locale, Runnable onChanged) {
+  PlanCard(BillingClient billing, PlanChanges planChanges, Actor actor, Supplier<Locale> locale, Runnable onChanged) {
     this.billing = billing;
-    this.tenantId = tenantId;
+    this.planChanges = planChanges;
+    this.actor = actor;
+    this.tenantId = actor.tenantId();
     this.locale = locale;
     this.onChanged = onChanged;
     setId("billing-plan");
@@ -177,7 +182,7 @@ class PlanCard extends Div {
       return;
     }
     try {
-      render(billing.changePlan(tenantId, code));
+      render(planChanges.change(actor, code));
       change.setEnabled(false);
       status.setText("Plan changed to " + planLabel(code) + ".");
       onChanged.run();

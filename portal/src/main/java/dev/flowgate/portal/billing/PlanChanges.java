@@ -3,6 +3,7 @@ package dev.flowgate.portal.billing;
 import dev.flowgate.portal.audit.AuditTrail;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
+import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.PlatformPrincipal;
 import dev.flowgate.portal.tenants.TenantService;
 import java.util.Map;
@@ -14,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one way a platform operator (platform admin or billing team) changes a tenant's plan, and with
- * it the limits the plan sets (included calls, hard limit). Billing decides first; once it accepted
- * a real change, the change is written to the tenant's audit trail with the operator as the actor
- * (billing refusing it leaves no audit row). No transaction is held open while billing is asked:
+ * The one way a tenant's plan changes, and with it the limits the plan sets (included calls, hard
+ * limit): by the tenant's own members (plan card, {@code PUT /api/v1/billing/plan}) or by a platform
+ * operator (platform admin or billing team). Billing decides first; once it accepted a real change,
+ * the change is written to the tenant's audit trail with whoever asked as the actor (billing refusing
+ * it leaves no audit row). No transaction is held open while billing is asked:
  * the audit row is written in its own short one afterwards.
  */
 @Service
@@ -42,6 +44,12 @@ public class PlanChanges {
     if (tenants.find(tenantId).isEmpty()) {
       throw new NotFoundException("tenant", tenantId);
     }
+    return change(operator.actorOn(tenantId), planCode);
+  }
+
+  /** A member's change of its own tenant's plan; the plan after it, as billing answers it. */
+  public JsonNode change(Actor actor, @Nullable String planCode) {
+    UUID tenantId = actor.tenantId();
     if (planCode == null || !PLAN_CODE.matcher(planCode).matches()) {
       throw new InvalidInputException("planCode", "must be a plan code such as 'free' or 'pro'");
     }
@@ -49,7 +57,7 @@ public class PlanChanges {
     JsonNode after = billing.changePlan(tenantId, planCode);
     String to = code(after);
     if (!from.equals(to)) {
-      transactions.executeWithoutResult(status -> audit.record(operator.actorOn(tenantId), "billing.plan_changed", "plan",
+      transactions.executeWithoutResult(status -> audit.record(actor, "billing.plan_changed", "plan",
           tenantId, Map.of("planCode", from), Map.of("planCode", to)));
     }
     return after;

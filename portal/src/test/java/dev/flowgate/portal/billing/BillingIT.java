@@ -8,6 +8,7 @@ import dev.flowgate.portal.StubBillingControl;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class BillingIT extends PortalIT {
 
@@ -28,6 +29,10 @@ class BillingIT extends PortalIT {
     assertThat(changed.json().path("plan").path("code").asString()).isEqualTo("pro");
     assertThat(StubBillingControl.lastAuthorization()).isEqualTo("Bearer " + INTERNAL_TOKEN);
     assertThat(api.get("/api/v1/billing/plan", tenant.token()).json().path("plan").path("code").asString()).isEqualTo("pro");
+    JsonNode audited = api.get("/api/v1/audit-logs?resourceType=plan", tenant.token()).json().path("items").get(0);
+    assertThat(audited.path("action").asString()).isEqualTo("billing.plan_changed");
+    assertThat(audited.path("before").path("planCode").asString()).isEqualTo("free");
+    assertThat(audited.path("after").path("planCode").asString()).isEqualTo("pro");
   }
 
   @Test

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class BillingViewIT extends PortalIT {
 
   @Autowired BillingClient billing;
+  @Autowired PlanChanges planChanges;
   @Autowired AuthenticationContext authentication;
 
   /** Held here: UI.getCurrent() keeps only a weak reference. */
@@ -50,7 +51,7 @@ class BillingViewIT extends PortalIT {
     PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
     SecurityContextHolder.getContext().setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    return new BillingView(billing, authentication);
+    return new BillingView(billing, planChanges, authentication);
   }
 
   private static String text(BillingView view, String id) {
