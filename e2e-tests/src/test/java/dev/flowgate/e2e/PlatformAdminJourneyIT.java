@@ -114,7 +114,8 @@ class PlatformAdminJourneyIT {
     browser.screenshot("admin-06-user-disabled");
     users.enable();
 
-    AdminAuditPage audit = new AdminAuditPage(browser.page()).open().filter(adminEmail, tenant.tenantSlug(), "plan");
+    AdminAuditPage audit = new AdminAuditPage(browser.page()).open().filter(adminEmail, tenant.tenantSlug(), "plan")
+        .waitForTotal("1 record");
     String planChange = audit.openEntry("billing.plan_changed");
     assertThat(planChange).contains("Before").contains("After").contains("free").contains("starter");
     assertThat(audit.total()).isEqualTo("1 record");
