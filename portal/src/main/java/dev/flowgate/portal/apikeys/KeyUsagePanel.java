@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.flowgate.portal.base.problems.UnavailableException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.ui.charts.CategoryChartOption;
 import dev.flowgate.portal.base.ui.charts.EChart;
 import dev.flowgate.portal.usage.UsageClient;
 import java.time.Clock;
@@ -74,17 +75,7 @@ class KeyUsagePanel extends Div {
   }
 
   private static ObjectNode option(ArrayNode categories, String yName, ObjectNode... series) {
-    ObjectNode option = NODES.objectNode();
-    option.putObject("tooltip").put("trigger", "axis");
-    option.putObject("legend").put("top", 0);
-    option.putObject("grid").put("left", 48).put("right", 16).put("top", 36).put("bottom", 28);
-    option.putObject("xAxis").put("type", "category").put("name", "Hour (UTC)").set("data", categories);
-    option.putObject("yAxis").put("type", "value").put("name", yName).put("minInterval", 1);
-    ArrayNode all = option.putArray("series");
-    for (ObjectNode s : series) {
-      all.add(s);
-    }
-    return option;
+    return CategoryChartOption.of(categories, "Hour (UTC)", yName, series);
   }
 
   private static ObjectNode series(String name, String type, List<JsonNode> points, String field) {

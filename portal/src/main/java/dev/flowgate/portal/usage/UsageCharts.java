@@ -1,6 +1,7 @@
 package dev.flowgate.portal.usage;
 
 import com.vaadin.flow.component.html.Div;
+import dev.flowgate.portal.base.ui.charts.CategoryChartOption;
 import dev.flowgate.portal.base.ui.charts.EChart;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,17 +77,7 @@ class UsageCharts extends Div {
   }
 
   private static ObjectNode chart(ArrayNode categories, String yName, ObjectNode... series) {
-    ObjectNode option = NODES.objectNode();
-    option.putObject("tooltip").put("trigger", "axis");
-    option.putObject("legend").put("top", 0);
-    option.putObject("grid").put("left", 48).put("right", 16).put("top", 36).put("bottom", 28);
-    option.putObject("xAxis").put("type", "category").put("name", "Bucket (UTC)").set("data", categories);
-    option.putObject("yAxis").put("type", "value").put("name", yName).put("minInterval", 1);
-    ArrayNode all = option.putArray("series");
-    for (ObjectNode s : series) {
-      all.add(s);
-    }
-    return option;
+    return CategoryChartOption.of(categories, "Bucket (UTC)", yName, series);
   }
 
   private static ObjectNode series(String name, String type, Map<String, List<JsonNode>> grouped, ToLongFunction<List<JsonNode>> value) {
