@@ -102,7 +102,10 @@ public record GatewayProperties(
       @Nullable Path spoolDir,
       @DefaultValue("268435456") long spoolMaxBytes,
       @DefaultValue("8388608") long spoolSegmentBytes,
-      @DefaultValue("1s") Duration retryInterval) {
+      @DefaultValue("1s") Duration retryInterval,
+      @DefaultValue("20ms") Duration linger,
+      @DefaultValue("262144") int batchBytes,
+      @DefaultValue("lz4") String compression) {
 
     public Kafka {
       if (deliveryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -186,6 +189,7 @@ public record GatewayProperties(
    * @param removeHeaders upstream response headers never passed to callers
    * @param contentSecurityPolicy set on HTML responses that carry none of their own
    * @param compressAbove responses of compressible types at least this large are gzipped when accepted
+   * @param wholeBodyUpTo answers announcing at most this many bytes are read whole and written at once
    */
   public record Response(
       @DefaultValue({"Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"}) List<String> removeHeaders,
@@ -193,7 +197,8 @@ public record GatewayProperties(
           String contentSecurityPolicy,
       @DefaultValue("true") boolean compression,
       @DefaultValue("1024") int compressAbove,
-      @DefaultValue("6") int compressionLevel) {}
+      @DefaultValue("6") int compressionLevel,
+      @DefaultValue("16384") int wholeBodyUpTo) {}
 
   /**
    * @param workerUrl the workflow worker's internal API (FLOWGATE_WORKER_URL), called with the

@@ -43,6 +43,7 @@ public final class Exchange {
   private Span span = Span.getInvalid();
   private boolean completed;
   private boolean cutOff;
+  private @Nullable Runnable abandon;
 
   /**
    * @param host lower-case, without the port
@@ -121,6 +122,18 @@ public final class Exchange {
   /** The gateway itself broke off the answer it had begun (the upstream failed mid-body): not the caller leaving. */
   public void markCutOff() { this.cutOff = true; }
   public boolean cutOff() { return cutOff; }
+
+  /** What stops the work still under way for this call (an upstream answer being relayed) if its caller leaves. */
+  public void onAbandon(@Nullable Runnable abandon) { this.abandon = abandon; }
+
+  /** The caller left: stops what {@link #onAbandon} named, once. */
+  public void abandon() {
+    Runnable action = abandon;
+    abandon = null;
+    if (action != null) {
+      action.run();
+    }
+  }
 
   /** Marks the call as completed; true only the first time, so it is metered once. */
   public boolean complete() {

@@ -24,7 +24,7 @@ public final class GatewayServer implements SmartLifecycle {
   @Override
   public void start() {
     int loops = services.properties().eventLoopCount();
-    Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    Vertx started = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     services.jwks().attach(started);
     try {
       started
@@ -37,7 +37,8 @@ public final class GatewayServer implements SmartLifecycle {
     new UpstreamHealthChecks(started, services.holder(), services.guard(), services.registry(),
         services.properties().upstream()).start();
     vertx = started;
-    log.info("Proxy listening on port {} with {} event loops", services.properties().proxyPort(), loops);
+    log.info("Proxy listening on port {} with {} event loops ({} transport)", services.properties().proxyPort(), loops,
+        started.isNativeTransportEnabled() ? "native" : "NIO");
   }
 
   @Override

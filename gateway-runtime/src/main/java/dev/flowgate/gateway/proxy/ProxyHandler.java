@@ -159,6 +159,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private void closed(HttpServerRequest request, Exchange exchange) {
     if (!request.response().ended() && !exchange.cutOff()) {
       disconnects.left(exchange);
+      exchange.abandon();
     }
     complete(request, exchange);
   }

@@ -19,6 +19,7 @@ final class ResponseHygiene {
   private final String contentSecurityPolicy;
   private final boolean compression;
   private final long compressAbove;
+  private final long wholeBodyUpTo;
 
   ResponseHygiene(GatewayProperties.Response settings) {
     this.removed = settings.removeHeaders().stream()
@@ -28,6 +29,7 @@ final class ResponseHygiene {
     this.contentSecurityPolicy = settings.contentSecurityPolicy();
     this.compression = settings.compression();
     this.compressAbove = settings.compressAbove();
+    this.wholeBodyUpTo = settings.wholeBodyUpTo();
   }
 
   void copy(MultiMap upstream, MultiMap response) {
@@ -48,6 +50,11 @@ final class ResponseHygiene {
         response.set("Content-Encoding", "identity");
       }
     }
+  }
+
+  /** Answers of at most this many announced bytes are relayed whole (see {@link WholeBody}). */
+  long wholeBodyUpTo() {
+    return wholeBodyUpTo;
   }
 
   private boolean largeEnough(String length) {

@@ -55,6 +55,7 @@ final class UpstreamForwarder {
   private final long maxBodyBytes;
   private final long firstRetryDelayMs;
   private final ResponseCache cache;
+  private final long wholeBodyUpTo;
 
   UpstreamForwarder(
       Vertx vertx, HttpClient client, UpstreamAddressGuard guard, UpstreamBreakers breakers, ResponseHygiene hygiene,
@@ -67,6 +68,7 @@ final class UpstreamForwarder {
     this.hygiene = hygiene;
     this.maxBodyBytes = maxBodyBytes;
     this.firstRetryDelayMs = firstRetryDelayMs;
+    this.wholeBodyUpTo = hygiene.wholeBodyUpTo();
   }
 
   void forward(HttpServerRequest request, Exchange exchange) {
@@ -226,6 +228,11 @@ final class UpstreamForwarder {
       MaskedBody.relay(request, exchange, upstream, masker, maxBodyBytes);
       return;
     }
+    if (WholeBody.relay(request, exchange, upstream, wholeBodyUpTo)) {
+      return;
+    }
+    // a caller that leaves mid-body must stop the pipe too: it would write into the closed answer
+    exchange.onAbandon(() -> ClientDisconnects.discard(upstream));
     response.send(upstream).onFailure(error -> {
       ClientDisconnects.discard(upstream);
       // the caller left (nothing to tell it), or the upstream broke off mid-body: closing the

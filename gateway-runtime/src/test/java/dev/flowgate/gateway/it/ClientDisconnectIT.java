@@ -137,6 +137,30 @@ class ClientDisconnectIT {
   }
 
   @Test
+  void a_caller_hanging_up_in_the_middle_of_a_streamed_answer_stops_the_relay_without_an_error_log()
+      throws Exception {
+    double before = disconnects();
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(gateway.proxyUrl().replaceAll(".*:", "")))) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /plain/trickle/40/25/mid-body HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + key.secret()
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      byte[] buffer = new byte[64 * 1024];
+      long read = 0;
+      while (read < 48 * 1024) {
+        int n = socket.getInputStream().read(buffer);
+        assertThat(n).as("the answer streams before it is complete").isPositive();
+        read += n;
+      }
+    }
+    Thread.sleep(1_200); // the upstream keeps sending for a while after the caller has gone
+
+    assertThat(disconnects()).isEqualTo(before + 1);
+    assertThat(errors()).isEmpty();
+    assertThat(gateway.get("/plain/after-trickle", key.secret()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void a_retried_upstream_answer_is_let_go_without_an_error_log() {
     assertThat(gateway.get("/plain/flaky/1/retried", key.secret()).statusCode()).isEqualTo(200);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ResponseHygieneTest {
 
   private final ResponseHygiene hygiene = new ResponseHygiene(new GatewayProperties.Response(
-      List.of("Server", "X-Powered-By"), "default-src 'self'", true, 1024, 6));
+      List.of("Server", "X-Powered-By"), "default-src 'self'", true, 1024, 6, 16384));
 
   private MultiMap copy(String... headers) {
     MultiMap upstream = MultiMap.caseInsensitiveMultiMap();

@@ -98,7 +98,9 @@ class RedisRateLimitIT {
       boolean allowed = first.acquire(List.of(limit)).allowed();
       long took = System.nanoTime() - started;
       assertThat(allowed).isTrue();
-      assertThat(took).isLessThan(TimeUnit.MILLISECONDS.toNanos(20));
+      // far below the 200 ms Redis timeout a call that waited on Redis would take; not a speed
+      // figure (a busy machine stretched an earlier 20 ms bound)
+      assertThat(took).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
     }
     assertThat(first.acquire(List.of(limit)).allowed()).isFalse();
     Thread.sleep(1000);

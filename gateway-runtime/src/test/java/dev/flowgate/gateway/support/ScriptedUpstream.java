@@ -80,6 +80,7 @@ public final class ScriptedUpstream implements AutoCloseable {
         send(exchange, 200, "text/plain", "branded");
       }
       case "count" -> send(exchange, 200, "text/plain", Long.toString(read));
+      case "trickle" -> trickle(exchange, Integer.parseInt(parts[2]), Long.parseLong(parts[3]));
       default -> send(exchange, 200, "text/plain", "ok " + path);
     }
   }
@@ -93,6 +94,20 @@ public final class ScriptedUpstream implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /** A chunked body of {@code chunks} 16 KiB chunks, {@code delayMs} apart; stops when the reader has gone. */
+  private static void trickle(HttpExchange exchange, int chunks, long delayMs) throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    exchange.sendResponseHeaders(200, 0);
+    byte[] chunk = new byte[16 * 1024];
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < chunks; i++) {
+        out.write(chunk);
+        out.flush();
+        Thread.sleep(delayMs);
+      }
     }
   }
 
