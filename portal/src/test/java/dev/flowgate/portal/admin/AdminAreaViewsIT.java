@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +141,26 @@ class AdminAreaViewsIT extends PortalIT {
   }
 
   @Test
+  void the_selected_user_stays_selected_while_the_search_still_finds_them_and_is_let_go_when_it_does_not() {
+    Api.Tenant tenant = signUp();
+    member(tenant, "viewer");
+    signIn(admin());
+    AdminUsersView view = new AdminUsersView(administration, members, authentication);
+    view.filterTenant(tenant.id());
+    AdminUserView viewer = view.grid.getLazyDataView().getItems().filter(u -> u.role().equals("viewer")).findFirst().orElseThrow();
+    view.grid.select(viewer);
+
+    view.search.setValue(viewer.email().substring(0, 12).toUpperCase(Locale.ROOT));
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a search that still finds them").isEqualTo(viewer);
+    assertThat(view.selectedTitle.getText()).startsWith(viewer.email());
+    assertThat(view.role.isEnabled()).isTrue();
+
+    view.search.setValue("nobody-" + UUID.randomUUID());
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a search that does not").isNull();
+    assertThat(view.selectedTitle.getText()).isEqualTo("Select a user");
+  }
+
+  @Test
   void the_last_owner_cannot_be_disabled_from_the_screen_and_the_admin_is_told_why() {
     Api.Tenant tenant = signUp();
     signIn(admin());
@@ -232,5 +253,28 @@ class AdminAreaViewsIT extends PortalIT {
     view.to.clear();
     view.from.setValue(LocalDateTime.now(ZoneOffset.UTC).minusHours(1));
     assertThat(view.grid.getLazyDataView().getItems()).hasSize(1);
+  }
+
+  @Test
+  void the_open_audit_entry_stays_open_while_the_filters_still_find_it_and_closes_when_they_do_not() {
+    Api.Tenant tenant = signUp();
+    member(tenant, "viewer");
+    UUID viewer = jdbc.sql("select id from users where tenant_id = ? and role = 'viewer'").param(tenant.id()).query(UUID.class).single();
+    members.changeRole(admin(), viewer, "developer");
+    signIn(admin());
+    AdminAuditView view = new AdminAuditView(auditLog);
+    view.tenant.setValue(tenant.slug());
+    PlatformAuditLog.Entry change = view.grid.getLazyDataView().getItems()
+        .filter(e -> e.action().equals("member.role_changed")).findFirst().orElseThrow();
+    view.grid.select(change);
+
+    view.actor.setValue(configured.email());
+    view.resourceType.setValue("member");
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after filters that still find it").isEqualTo(change);
+    assertThat(view.grid.isDetailsVisible(change)).isTrue();
+
+    view.action.setValue("tenant.suspended");
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a filter that does not").isNull();
+    assertThat(view.grid.isDetailsVisible(change)).isFalse();
   }
 }
