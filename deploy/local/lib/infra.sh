@@ -322,15 +322,36 @@ start_stack_tool() {
   wait_until "$name" 30 "$(log_file "$name")" port_open 127.0.0.1 "$port"
 }
 
+# Prints the value of NAME in the environment process PID was started with (empty when unset or unreadable).
+process_env() {
+  local pid="$1" name="$2"
+  tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n "s/^$name=//p" | head -n1
+}
+
+# True when the stub PID signs its webhooks with this checkout's STRIPE_WEBHOOK_SECRET and posts them
+# to WEBHOOK_URL. Secrets are per machine (lib/env.sh's SECRETS_FILE), so a stub another checkout
+# started matches unless one of them was given its own secret or URL by the caller.
+# Usage: stripe_stub_matches PID WEBHOOK_URL
+stripe_stub_matches() {
+  local pid="$1" url="$2"
+  [[ "$(process_env "$pid" STRIPE_WEBHOOK_SECRET)" == "${STRIPE_WEBHOOK_SECRET:-}" ]] &&
+    [[ "$(process_env "$pid" STRIPE_STUB_WEBHOOK_URL)" == "$url" ]]
+}
+
 start_stripe_stub() {
   if [[ -n "${STRIPE_API_KEY:-}" ]]; then
     info "Stripe stub: skipped (STRIPE_API_KEY is set, billing talks to Stripe)"
     return 0
   fi
-  # The stub signs its webhooks with this checkout's secret, so one started by another checkout
-  # (another secret) is not reused.
-  STRIPE_STUB_WEBHOOK_URL="${STRIPE_STUB_WEBHOOK_URL:-http://127.0.0.1:8083/webhooks/stripe}" \
-    start_stack_tool stripe-stub "$STRIPE_STUB_PORT" dev.flowgate.stack.StripeStub 0
+  local url="${STRIPE_STUB_WEBHOOK_URL:-http://127.0.0.1:8083/webhooks/stripe}" pid
+  # one another checkout started is reused like the rest of the infrastructure, but only if billing
+  # here can verify its webhooks: same secret, same address
+  if ! running_pid stripe-stub >/dev/null && held_by_other_checkout stripe-stub "$STRIPE_STUB_PORT"; then
+    pid="$(port_holder_pid "$STRIPE_STUB_PORT")"
+    stripe_stub_matches "$pid" "$url" ||
+      die "stripe-stub: the one another checkout started (pid $pid, port $STRIPE_STUB_PORT) signs its webhooks with another STRIPE_WEBHOOK_SECRET or posts them elsewhere than $url; stop it with that checkout's deploy/local/down, or run this one's on another port (FLOWGATE_STRIPE_STUB_PORT)"
+  fi
+  STRIPE_STUB_WEBHOOK_URL="$url" start_stack_tool stripe-stub "$STRIPE_STUB_PORT" dev.flowgate.stack.StripeStub 1
 }
 
 start_echo_upstream() {

@@ -2,7 +2,6 @@ package dev.flowgate.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.TimeoutError;
 
 /** The platform-wide audit trail: filters, the paged grid, a row's before/after. */
 public final class AdminAuditPage {
@@ -45,25 +44,14 @@ public final class AdminAuditPage {
     return this;
   }
 
-  /**
-   * Waits for a row of the action, opens it and answers the text of its before/after details. A filter
-   * still on its way to the server resets the selection when it lands, so the row is clicked again then.
-   */
+  /** Waits for a row of the action, opens it and answers the text of its before/after details. */
   public String openEntry(String action) {
     Locator cell = grid.locator("vaadin-grid-cell-content").getByText(action, new Locator.GetByTextOptions().setExact(true));
+    cell.first().waitFor();
+    cell.first().click();
     Locator details = grid.locator(".admin-audit-details");
-    for (int attempt = 1; ; attempt++) {
-      cell.first().waitFor();
-      cell.first().click();
-      try {
-        details.first().waitFor(new Locator.WaitForOptions().setTimeout(5_000));
-        return details.first().textContent();
-      } catch (TimeoutError notOpened) {
-        if (attempt == 3) {
-          throw notOpened;
-        }
-      }
-    }
+    details.first().waitFor();
+    return details.first().textContent();
   }
 
   public String total() {

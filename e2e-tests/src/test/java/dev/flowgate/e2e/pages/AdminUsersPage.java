@@ -35,7 +35,7 @@ public final class AdminUsersPage {
   /** Searches the email and selects its row; answers the row's text (email, tenant, role, account). */
   public String select(String email) {
     search.fill(email);
-    // the search reaches the server after a pause and resets the grid's selection: select after it
+    // the search reaches the server after a pause: the row is clicked once the grid shows only it
     page.waitForFunction("() => document.querySelector('#admin-users-grid')?.size === 1");
     Locator cell = grid.locator("vaadin-grid-cell-content").getByText(email, new Locator.GetByTextOptions().setExact(true));
     cell.waitFor();

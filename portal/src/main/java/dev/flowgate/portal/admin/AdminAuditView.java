@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -119,8 +120,10 @@ public class AdminAuditView extends Main implements BeforeEnterObserver {
       }
     });
     grid.setEmptyStateText("No audit records match these filters.");
+    // one data provider for the view's life: a filter refreshes it, and the grid keeps its selection then
+    // (replacing the provider would clear it); rows are the same entry by id whichever fetch brought them
+    grid.setItems(this::fetch).setIdentifierProvider(PlatformAuditLog.Entry::id);
     add(new H2("Audit trail"), filters, total, grid);
-    refresh();
   }
 
   /** {@code ?tenant=slug} (the tenant page links here) fills the tenant filter. */
@@ -129,18 +132,30 @@ public class AdminAuditView extends Main implements BeforeEnterObserver {
     event.getLocation().getQueryParameters().getSingleParameter("tenant").ifPresent(tenant::setValue);
   }
 
+  /** The filters changed: the grid shows what they find, and the open entry stays open if it is among it. */
   void refresh() {
     Stream.of(actor, tenant, action, resourceId).forEach(f -> f.setInvalid(false));
-    grid.setItems(q -> {
-      try {
-        Page<PlatformAuditLog.Entry> page = audit.find(filter(), PageRequest.of(q.getPage(), q.getPageSize()));
-        total.setText(page.getTotalElements() + (page.getTotalElements() == 1 ? " record" : " records"));
-        return page.stream();
-      } catch (InvalidInputException e) {
-        total.setText("Check the filters: " + e.getMessage());
-        return Stream.empty();
-      }
-    });
+    grid.getDataProvider().refreshAll();
+    grid.asSingleSelect().getOptionalValue().filter(this::filteredOut).ifPresent(gone -> grid.deselectAll());
+  }
+
+  private Stream<PlatformAuditLog.Entry> fetch(Query<PlatformAuditLog.Entry, Void> query) {
+    try {
+      Page<PlatformAuditLog.Entry> page = audit.find(filter(), PageRequest.of(query.getPage(), query.getPageSize()));
+      total.setText(page.getTotalElements() + (page.getTotalElements() == 1 ? " record" : " records"));
+      return page.stream();
+    } catch (InvalidInputException e) {
+      total.setText("Check the filters: " + e.getMessage());
+      return Stream.empty();
+    }
+  }
+
+  private boolean filteredOut(PlatformAuditLog.Entry entry) {
+    try {
+      return !audit.includes(filter(), entry.id());
+    } catch (InvalidInputException e) {
+      return true;
+    }
   }
 
   PlatformAuditLog.Filter filter() {

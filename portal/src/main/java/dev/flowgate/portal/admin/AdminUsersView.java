@@ -27,6 +27,7 @@ import dev.flowgate.portal.base.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
@@ -108,7 +109,10 @@ public class AdminUsersView extends Main implements BeforeEnterObserver {
     form.addClassName("flowgate-card");
     form.setId("admin-user-form");
     select(null);
-    refresh();
+    // one data provider for the view's life: a search refreshes it, and the grid keeps its selection then
+    // (replacing the provider would clear it); a row is the same user by id, whichever fetch brought it
+    grid.setItems(q -> administration.users(search.getValue(), tenantId, PageRequest.of(q.getPage(), q.getPageSize())).stream())
+        .setIdentifierProvider(AdminUserView::id);
     add(new H2("Users"), toolbar, message, MainLayout.listAndForm(grid, form));
   }
 
@@ -132,8 +136,18 @@ public class AdminUsersView extends Main implements BeforeEnterObserver {
     refresh();
   }
 
+  /** The search changed: the grid shows what it finds, and the selected user stays selected if among them. */
   void refresh() {
-    grid.setItems(q -> administration.users(search.getValue(), tenantId, PageRequest.of(q.getPage(), q.getPageSize())).stream());
+    grid.getDataProvider().refreshAll();
+    if (selected != null && !listed(selected)) {
+      grid.deselectAll();
+    }
+  }
+
+  /** The list's own criteria ({@link TenantAdministration#users}): email contains the search, any case; the tenant. */
+  private boolean listed(AdminUserView user) {
+    String query = search.getValue().strip().toLowerCase(Locale.ROOT);
+    return user.email().toLowerCase(Locale.ROOT).contains(query) && (tenantId == null || tenantId.equals(user.tenantId()));
   }
 
   private void select(@Nullable AdminUserView user) {
@@ -174,7 +188,9 @@ public class AdminUsersView extends Main implements BeforeEnterObserver {
       message.setText("Not changed: " + e.getMessage());
     }
     AdminUserView after = administration.user(user.id());
-    grid.getDataProvider().refreshAll();
+    grid.getDataProvider().refreshItem(after);
+    // the grid sees the same user (same id) and would keep the old copy: select it afresh
+    grid.deselectAll();
     grid.select(after);
   }
 }

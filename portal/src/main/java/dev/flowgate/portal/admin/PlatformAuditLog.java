@@ -39,6 +39,8 @@ public class PlatformAuditLog {
         union all select p.id, p.email from platform_users p
         union all select pt.id, p.email from platform_tokens pt join platform_users p on p.id = pt.platform_user_id)""";
 
+  private static final String FROM = " from audit_logs a join tenants t on t.id = a.tenant_id";
+
   private final JdbcClient jdbc;
 
   PlatformAuditLog(JdbcClient jdbc) {
@@ -61,6 +63,31 @@ public class PlatformAuditLog {
   @Transactional(readOnly = true, label = PlatformScope.LABEL)
   public Page<Entry> find(Filter filter, Pageable pageable) {
     Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params);
+    long total = jdbc.sql("select count(*)" + FROM + where).params(params).query(Long.class).single();
+    params.put("limit", pageable.getPageSize());
+    params.put("offset", pageable.getOffset());
+    List<Entry> items = jdbc.sql("""
+            select a.id, a.tenant_id, t.slug, a.actor_id, a.actor_type, a.action, a.resource_type, a.resource_id,
+                   a.before::text as before, a.after::text as after, a.occurred_at,
+                   (""" + PEOPLE + " select email from people where people.id = a.actor_id limit 1) as actor_email"
+            + FROM + where + " order by a.occurred_at desc, a.id limit :limit offset :offset")
+        .params(params)
+        .query((rs, n) -> entry(rs))
+        .list();
+    return new PageImpl<>(items, pageable, total);
+  }
+
+  /** Whether the entry is still among those the filter finds: a screen keeps its selection only then. */
+  @Transactional(readOnly = true, label = PlatformScope.LABEL)
+  public boolean includes(Filter filter, UUID id) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(filter, params) + " and a.id = :id";
+    params.put("id", id);
+    return jdbc.sql("select count(*)" + FROM + where).params(params).query(Long.class).single() > 0;
+  }
+
+  private static String where(Filter filter, Map<String, Object> params) {
     StringBuilder where = new StringBuilder(" where true");
     if (filter.tenantId() != null) {
       where.append(" and a.tenant_id = :tenantId");
@@ -84,19 +111,7 @@ public class PlatformAuditLog {
       where.append(" and a.occurred_at < :to");
       params.put("to", Timestamp.from(filter.to()));
     }
-    String from = " from audit_logs a join tenants t on t.id = a.tenant_id";
-    long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-    params.put("limit", pageable.getPageSize());
-    params.put("offset", pageable.getOffset());
-    List<Entry> items = jdbc.sql("""
-            select a.id, a.tenant_id, t.slug, a.actor_id, a.actor_type, a.action, a.resource_type, a.resource_id,
-                   a.before::text as before, a.after::text as after, a.occurred_at,
-                   (""" + PEOPLE + " select email from people where people.id = a.actor_id limit 1) as actor_email"
-            + from + where + " order by a.occurred_at desc, a.id limit :limit offset :offset")
-        .params(params)
-        .query((rs, n) -> entry(rs))
-        .list();
-    return new PageImpl<>(items, pageable, total);
+    return where.toString();
   }
 
   /** An id matches the actor's id; anything else is an email, of a tenant's user or an operator. */

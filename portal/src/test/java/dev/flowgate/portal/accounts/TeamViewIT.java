@@ -2,39 +2,31 @@ package dev.flowgate.portal.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.base.security.PortalUser;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 class TeamViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired MemberManagement members;
   @Autowired Invitations invitations;
   @Autowired AuthenticationContext authentication;
 
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
   @Test
   void the_team_screen_invites_by_link_and_shows_field_errors() {
     Api.Tenant tenant = signUp();
     UUID owner = jdbc.sql("select id from users where tenant_id = ?").param(tenant.id()).query(UUID.class).single();
-    UI.setCurrent(new UI());
     PortalUser user = new PortalUser(owner, tenant.id(), tenant.email(), "x", "owner");
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(user);
     TeamView view = new TeamView(members, invitations, authentication);
 
     view.email.setValue("not-an-email");

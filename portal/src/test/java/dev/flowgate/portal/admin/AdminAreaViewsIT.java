@@ -1,15 +1,15 @@
 package dev.flowgate.portal.admin;
 
+import static dev.flowgate.portal.ViewSession.byId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.accounts.PlatformMembers;
 import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
@@ -20,17 +20,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 /** The admin area's screens, driven in the JVM against the real database: users, a tenant's page, the audit trail. */
 class AdminAreaViewsIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired TenantAdministration administration;
   @Autowired TenantDeletion deletion;
@@ -44,23 +44,6 @@ class AdminAreaViewsIT extends PortalIT {
   @Autowired AuthenticationContext authentication;
   @Autowired TenantService tenants;
   @Autowired Clock clock;
-
-  /** Held here: Vaadin keeps the current UI only weakly, and a collected UI breaks Dialog.open. */
-  private UI ui;
-
-  @AfterEach
-  void signOut() {
-    ui = null;
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
-  private void signIn(User user) {
-    ui = new UI();
-    UI.setCurrent(ui);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
 
   private PlatformUser admin() {
     PlatformAccounts.Account admin = accounts.findByEmail(configured.email()).orElseThrow();
@@ -82,13 +65,6 @@ class AdminAreaViewsIT extends PortalIT {
         role -> user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
   }
 
-  private static Optional<Component> byId(Component root, String id) {
-    if (root.getId().filter(id::equals).isPresent()) {
-      return Optional.of(root);
-    }
-    return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
-  }
-
   @Test
   void every_admin_screen_opens_for_the_platform_admin_only_and_only_they_see_it_in_the_navigation() {
     PortalUser owner = owner(signUp());
@@ -98,15 +74,15 @@ class AdminAreaViewsIT extends PortalIT {
       assertThat(canOpen(view, owner)).as(view.getSimpleName() + " for a tenant's owner").isFalse();
       assertThat(canOpen(view, billing)).as(view.getSimpleName() + " for billing-team").isFalse();
     }
-    signIn(admin());
+    session.signIn(admin());
     MainLayout layout = new MainLayout(authentication, tenants);
     assertThat(byId(layout, "nav-admin-users")).isPresent();
     assertThat(byId(layout, "nav-admin-audit")).isPresent();
-    signOut();
-    signIn(billing);
+    session.signOut();
+    session.signIn(billing);
     assertThat(byId(new MainLayout(authentication, tenants), "nav-admin-users")).isEmpty();
-    signOut();
-    signIn(owner);
+    session.signOut();
+    session.signIn(owner);
     assertThat(byId(new MainLayout(authentication, tenants), "nav-admin-audit")).isEmpty();
   }
 
@@ -114,7 +90,7 @@ class AdminAreaViewsIT extends PortalIT {
   void the_admin_finds_a_user_across_tenants_changes_their_role_disables_and_enables_them_each_audited() {
     Api.Tenant tenant = signUp();
     member(tenant, "viewer");
-    signIn(admin());
+    session.signIn(admin());
     AdminUsersView view = new AdminUsersView(administration, members, authentication);
     view.search.setValue("viewer-");
     view.filterTenant(tenant.id());
@@ -140,9 +116,29 @@ class AdminAreaViewsIT extends PortalIT {
   }
 
   @Test
+  void the_selected_user_stays_selected_while_the_search_still_finds_them_and_is_let_go_when_it_does_not() {
+    Api.Tenant tenant = signUp();
+    member(tenant, "viewer");
+    session.signIn(admin());
+    AdminUsersView view = new AdminUsersView(administration, members, authentication);
+    view.filterTenant(tenant.id());
+    AdminUserView viewer = view.grid.getLazyDataView().getItems().filter(u -> u.role().equals("viewer")).findFirst().orElseThrow();
+    view.grid.select(viewer);
+
+    view.search.setValue(viewer.email().substring(0, 12).toUpperCase(Locale.ROOT));
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a search that still finds them").isEqualTo(viewer);
+    assertThat(view.selectedTitle.getText()).startsWith(viewer.email());
+    assertThat(view.role.isEnabled()).isTrue();
+
+    view.search.setValue("nobody-" + UUID.randomUUID());
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a search that does not").isNull();
+    assertThat(view.selectedTitle.getText()).isEqualTo("Select a user");
+  }
+
+  @Test
   void the_last_owner_cannot_be_disabled_from_the_screen_and_the_admin_is_told_why() {
     Api.Tenant tenant = signUp();
-    signIn(admin());
+    session.signIn(admin());
     AdminUsersView view = new AdminUsersView(administration, members, authentication);
     view.filterTenant(tenant.id());
     view.grid.select(view.grid.getLazyDataView().getItems().findFirst().orElseThrow());
@@ -154,7 +150,7 @@ class AdminAreaViewsIT extends PortalIT {
   @Test
   void the_tenant_page_changes_the_plan_schedules_deletion_with_its_date_and_cancels_it() {
     Api.Tenant tenant = signUp();
-    signIn(admin());
+    session.signIn(admin());
     TenantDetailView view = new TenantDetailView(administration, deletion, plans, planChanges, deletionProperties,
         authentication, clock);
     view.show(tenant.id().toString());
@@ -188,7 +184,7 @@ class AdminAreaViewsIT extends PortalIT {
   @Test
   void the_tenant_page_suspends_with_a_reason_and_says_when_there_is_no_such_tenant() {
     Api.Tenant tenant = signUp();
-    signIn(admin());
+    session.signIn(admin());
     TenantDetailView view = new TenantDetailView(administration, deletion, plans, planChanges, deletionProperties,
         authentication, clock);
     view.show(UUID.randomUUID().toString());
@@ -213,7 +209,7 @@ class AdminAreaViewsIT extends PortalIT {
     member(tenant, "viewer");
     UUID viewer = jdbc.sql("select id from users where tenant_id = ? and role = 'viewer'").param(tenant.id()).query(UUID.class).single();
     members.changeRole(admin(), viewer, "developer");
-    signIn(admin());
+    session.signIn(admin());
     AdminAuditView view = new AdminAuditView(auditLog);
 
     view.tenant.setValue(tenant.slug());
@@ -232,5 +228,28 @@ class AdminAreaViewsIT extends PortalIT {
     view.to.clear();
     view.from.setValue(LocalDateTime.now(ZoneOffset.UTC).minusHours(1));
     assertThat(view.grid.getLazyDataView().getItems()).hasSize(1);
+  }
+
+  @Test
+  void the_open_audit_entry_stays_open_while_the_filters_still_find_it_and_closes_when_they_do_not() {
+    Api.Tenant tenant = signUp();
+    member(tenant, "viewer");
+    UUID viewer = jdbc.sql("select id from users where tenant_id = ? and role = 'viewer'").param(tenant.id()).query(UUID.class).single();
+    members.changeRole(admin(), viewer, "developer");
+    session.signIn(admin());
+    AdminAuditView view = new AdminAuditView(auditLog);
+    view.tenant.setValue(tenant.slug());
+    PlatformAuditLog.Entry change = view.grid.getLazyDataView().getItems()
+        .filter(e -> e.action().equals("member.role_changed")).findFirst().orElseThrow();
+    view.grid.select(change);
+
+    view.actor.setValue(configured.email());
+    view.resourceType.setValue("member");
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after filters that still find it").isEqualTo(change);
+    assertThat(view.grid.isDetailsVisible(change)).isTrue();
+
+    view.action.setValue("tenant.suspended");
+    assertThat(view.grid.asSingleSelect().getValue()).as("selection after a filter that does not").isNull();
+    assertThat(view.grid.isDetailsVisible(change)).isFalse();
   }
 }

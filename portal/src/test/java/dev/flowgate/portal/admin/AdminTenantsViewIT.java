@@ -1,31 +1,31 @@
 package dev.flowgate.portal.admin;
 
+import static dev.flowgate.portal.ViewSession.byId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.base.problems.TenantSuspendedException;
-import dev.flowgate.portal.tokens.ManagementTokenService;
-import dev.flowgate.portal.tokens.TokenRequest;
 import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.base.ui.MainLayout;
 import dev.flowgate.portal.tenants.TenantService;
-import java.util.Optional;
+import dev.flowgate.portal.tokens.ManagementTokenService;
+import dev.flowgate.portal.tokens.TokenRequest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 
 class AdminTenantsViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired TenantAdministration administration;
   @Autowired PlatformAccounts accounts;
@@ -33,23 +33,6 @@ class AdminTenantsViewIT extends PortalIT {
   @Autowired TenantService tenants;
   @Autowired AdminProperties configured;
   @Autowired ManagementTokenService tokens;
-
-  @AfterEach
-  void signOut() {
-    ui = null;
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
-  /** Held here: Vaadin keeps the current UI only weakly, and a collected UI breaks Dialog.open. */
-  private UI ui;
-
-  private void signIn(User user) {
-    ui = new UI();
-    UI.setCurrent(ui);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
 
   /** The bootstrapped platform admin, or a new billing-team member (the platform keeps one admin here). */
   private PlatformUser platformUser(String role) {
@@ -71,35 +54,28 @@ class AdminTenantsViewIT extends PortalIT {
         role -> user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
   }
 
-  private static Optional<Component> byId(Component root, String id) {
-    if (root.getId().filter(id::equals).isPresent()) {
-      return Optional.of(root);
-    }
-    return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
-  }
-
   @Test
   void only_platform_roles_may_open_the_view_and_see_it_in_the_navigation() {
     Api.Tenant tenant = signUp();
     PortalUser owner = owner(tenant);
     assertThat(canOpen(owner)).isFalse();
-    signIn(owner);
+    session.signIn(owner);
     assertThat(byId(new MainLayout(authentication, tenants), "nav-admin-tenants")).isEmpty();
-    signOut();
+    session.signOut();
 
     for (String role : new String[] {"platform-admin", "billing-team"}) {
       PlatformUser operator = platformUser(role);
       assertThat(canOpen(operator)).as(role).isTrue();
-      signIn(operator);
+      session.signIn(operator);
       assertThat(byId(new MainLayout(authentication, tenants), "nav-admin-tenants")).as(role).isPresent();
-      signOut();
+      session.signOut();
     }
   }
 
   @Test
   void a_platform_admin_finds_a_tenant_suspends_it_with_a_reason_and_reinstates_it() {
     Api.Tenant tenant = signUp();
-    signIn(platformUser("platform-admin"));
+    session.signIn(platformUser("platform-admin"));
     AdminTenantsView view = new AdminTenantsView(administration, accounts, authentication);
     assertThat(view.suspend.isVisible()).isTrue();
     assertThat(view.suspend.isEnabled()).as("nothing selected yet").isFalse();
@@ -134,7 +110,7 @@ class AdminTenantsViewIT extends PortalIT {
 
   @Test
   void billing_team_sees_tenants_but_no_suspend_or_reinstate() {
-    signIn(platformUser("billing-team"));
+    session.signIn(platformUser("billing-team"));
     AdminTenantsView view = new AdminTenantsView(administration, accounts, authentication);
     assertThat(view.suspend.isVisible()).isFalse();
     assertThat(view.reinstate.isVisible()).isFalse();
@@ -144,7 +120,7 @@ class AdminTenantsViewIT extends PortalIT {
   void a_suspended_tenants_users_see_a_banner_with_the_reason() {
     Api.Tenant tenant = signUp();
     PortalUser owner = owner(tenant);
-    signIn(owner);
+    session.signIn(owner);
     assertThat(new MainLayout(authentication, tenants).showsSuspension()).isFalse();
 
     administration.suspend(platformUser("platform-admin"), tenant.id(), "Terms of service violation");
@@ -160,7 +136,7 @@ class AdminTenantsViewIT extends PortalIT {
     Api.Tenant tenant = signUp();
     PortalUser owner = owner(tenant);
     administration.suspend(platformUser("platform-admin"), tenant.id(), "Security incident");
-    signIn(owner);
+    session.signIn(owner);
 
     assertThatThrownBy(() -> tokens.create(owner.actor(), new TokenRequest("from the ui")))
         .isInstanceOf(TenantSuspendedException.class);

@@ -2,13 +2,12 @@ package dev.flowgate.portal.apikeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubBillingControl;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.base.security.Actor;
-import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.routing.RouteManagement;
 import dev.flowgate.portal.usage.UsageClient;
 import java.time.Clock;
@@ -21,16 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /** The keys screen, driven server-side against real PostgreSQL (the browser journey is in e2e-tests). */
 class KeysViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired ApiKeyManagement keys;
   @Autowired RouteManagement routes;
@@ -40,22 +39,12 @@ class KeysViewIT extends PortalIT {
   @Autowired Clock clock;
 
   @BeforeEach
-  void ui() {
-    UI.setCurrent(new UI());
+  void billingAnswers() {
     StubBillingControl.failing(false);
   }
 
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
   private Actor signIn(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    return user.actor();
+    return session.signIn(tenant, role).actor();
   }
 
   private KeysView view() {
@@ -170,7 +159,7 @@ class KeysViewIT extends PortalIT {
   void a_viewer_reads_keys_but_finds_no_create_rotate_or_revoke_and_the_api_refuses_them() {
     Api.Tenant tenant = signUp();
     String existing = api.post("/api/v1/keys", tenant.token(), Map.of("name", "ci")).json().path("id").asString();
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
     KeysView view = view();
 
     assertThat(view.create.isVisible()).isFalse();

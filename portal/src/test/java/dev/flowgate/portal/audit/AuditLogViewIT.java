@@ -2,31 +2,25 @@ package dev.flowgate.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.base.security.PortalUser;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 class AuditLogViewIT extends PortalIT {
 
+  @RegisterExtension final ViewSession session = new ViewSession();
+
   @Autowired AuditLogQuery query;
   @Autowired AuthenticationContext authentication;
-
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
 
   @Test
   void the_audit_screen_filters_by_resource_type_and_shows_what_changed() {
@@ -35,10 +29,8 @@ class AuditLogViewIT extends PortalIT {
         .json().path("id").asString();
     api.patch("/api/v1/services/" + id, tenant.token(), Map.of("retries", 2));
     api.post("/api/v1/keys", tenant.token(), Map.of("name", "k"));
-    UI.setCurrent(new UI());
     PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), "viewer@example.com", "x", "viewer");
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(user);
     AuditLogView view = new AuditLogView(query, authentication);
 
     view.resourceType.setValue("service");

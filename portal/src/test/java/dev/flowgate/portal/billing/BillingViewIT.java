@@ -3,7 +3,6 @@ package dev.flowgate.portal.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.Query;
@@ -11,46 +10,37 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubBillingControl;
-import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.ViewSession;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /** The billing screen, driven server-side against the stub billing server. */
 class BillingViewIT extends PortalIT {
 
+  @RegisterExtension final ViewSession session = new ViewSession();
+
   @Autowired BillingClient billing;
   @Autowired PlanChanges planChanges;
   @Autowired AuthenticationContext authentication;
 
-  /** Held here: UI.getCurrent() keeps only a weak reference. */
-  private UI ui;
-
   @BeforeEach
-  void ui() {
-    ui = new UI();
-    ui.setLocale(Locale.UK);
-    UI.setCurrent(ui);
+  void ukLocale() {
+    session.ui().setLocale(Locale.UK);
   }
 
   @AfterEach
-  void signOut() {
+  void resetStubBilling() {
     StubBillingControl.failing(false);
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
   }
 
   private BillingView billingAs(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(tenant, role);
     return new BillingView(billing, planChanges, authentication);
   }
 

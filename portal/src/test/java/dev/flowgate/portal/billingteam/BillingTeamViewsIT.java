@@ -1,15 +1,15 @@
 package dev.flowgate.portal.billingteam;
 
+import static dev.flowgate.portal.ViewSession.byId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubBillingControl;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
@@ -22,19 +22,19 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import tools.jackson.databind.JsonNode;
 
 /** The billing team's screens, driven server-side against real PostgreSQL and the stub billing server. */
 class BillingTeamViewsIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired BillingTeamClient billing;
   @Autowired BillingOperations operations;
@@ -44,47 +44,27 @@ class BillingTeamViewsIT extends PortalIT {
   @Autowired TenantService tenants;
   @Autowired Clock clock;
 
-  /** Held here: UI.getCurrent() keeps only a weak reference, and a collected UI breaks Dialog.open. */
-  private UI ui;
-
   @BeforeEach
-  void ui() {
-    ui = new UI();
-    ui.setLocale(Locale.UK);
-    UI.setCurrent(ui);
+  void ukLocale() {
+    session.ui().setLocale(Locale.UK);
   }
 
   @AfterEach
-  void signOut() {
+  void resetStubBilling() {
     StubBillingControl.failing(false);
     StubBillingControl.exportRows(5, null);
-    ui = null;
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
   }
 
   private PlatformUser billingTeam() {
     String email = "billing-team-" + UUID.randomUUID() + "@flowgate.test";
     PlatformUser user = new PlatformUser(accounts.create(email, "x", "billing-team"), email, "x", "billing-team", true);
-    signIn(user);
+    session.signIn(user);
     return user;
-  }
-
-  private void signIn(User user) {
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
   }
 
   private static boolean canOpen(Class<?> view, User user) {
     return new AccessAnnotationChecker().hasAccess(view, () -> user.getUsername(),
         role -> user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
-  }
-
-  private static Optional<Component> byId(Component root, String id) {
-    if (root.getId().filter(id::equals).isPresent()) {
-      return Optional.of(root);
-    }
-    return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
   }
 
   private static List<JsonNode> rows(com.vaadin.flow.component.grid.Grid<JsonNode> grid) {
@@ -98,7 +78,7 @@ class BillingTeamViewsIT extends PortalIT {
     List<Class<?>> views = List.of(RevenueView.class, TenantsUsageView.class, TenantBillingView.class,
         AllInvoicesView.class, ExportsView.class);
     views.forEach(v -> assertThat(canOpen(v, owner)).as(v.getSimpleName()).isFalse());
-    signIn(owner);
+    session.signIn(owner);
     assertThat(byId(new MainLayout(authentication, tenants), "nav-billing-team-revenue")).isEmpty();
 
     PlatformUser operator = billingTeam();

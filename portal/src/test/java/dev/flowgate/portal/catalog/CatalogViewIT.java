@@ -2,29 +2,28 @@ package dev.flowgate.portal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubGateway;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.apikeys.KeysView;
 import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.base.ui.MainLayout;
 import dev.flowgate.portal.tenants.TenantService;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The catalog screen and its console, driven server-side (the browser journey is in e2e-tests). */
 class CatalogViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   private static final String KEY = "fg_live_" + "b".repeat(32);
 
@@ -32,24 +31,6 @@ class CatalogViewIT extends PortalIT {
   @Autowired GatewayConsole gateway;
   @Autowired AuthenticationContext authentication;
   @Autowired TenantService tenants;
-
-  @BeforeEach
-  void ui() {
-    UI.setCurrent(new UI());
-  }
-
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
-  private PortalUser signIn(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    return user;
-  }
 
   private void publishSample(Api.Tenant tenant) {
     String service = api.post("/api/v1/services", tenant.token(), Map.of("name", "sample", "url", "https://8.8.8.8"))
@@ -62,7 +43,7 @@ class CatalogViewIT extends PortalIT {
   void a_developer_tries_a_route_and_sees_status_rate_limit_headers_and_body() {
     Api.Tenant tenant = signUp();
     publishSample(tenant);
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     CatalogView view = new CatalogView(catalog, gateway, authentication);
     assertThat(view.services).extracting(CatalogService::name).containsExactly("sample");
 
@@ -84,7 +65,7 @@ class CatalogViewIT extends PortalIT {
   void refused_input_is_marked_beside_the_fields_and_kept() {
     Api.Tenant tenant = signUp();
     publishSample(tenant);
-    signIn(tenant, "owner");
+    session.signIn(tenant, "owner");
     TryItConsole console = new CatalogView(catalog, gateway, authentication).console;
     console.choose(catalog.services(new PortalUser(UUID.randomUUID(), tenant.id(), "o@example.com", "x", "owner").actor())
         .get(0).routes().get(0));
@@ -110,7 +91,7 @@ class CatalogViewIT extends PortalIT {
   void a_viewer_sees_the_catalog_without_the_console() {
     Api.Tenant tenant = signUp();
     publishSample(tenant);
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
 
     CatalogView view = new CatalogView(catalog, gateway, authentication);
 
@@ -122,7 +103,7 @@ class CatalogViewIT extends PortalIT {
   void keys_and_catalog_are_in_the_navigation_and_open_for_every_tenant_role_but_billing() {
     Api.Tenant tenant = signUp();
     for (String role : List.of("owner", "admin", "developer", "viewer", "billing")) {
-      PortalUser user = signIn(tenant, role);
+      PortalUser user = session.signIn(tenant, role);
       MainLayout layout = new MainLayout(authentication, tenants);
       boolean shown = !role.equals("billing");
 

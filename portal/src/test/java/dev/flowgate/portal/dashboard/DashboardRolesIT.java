@@ -1,26 +1,24 @@
 package dev.flowgate.portal.dashboard;
 
+import static dev.flowgate.portal.ViewSession.byId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.apikeys.ApiKeyManagement;
 import dev.flowgate.portal.base.config.PortalProperties;
-import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.usage.UsageClient;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 class DashboardRolesIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired UsageClient usage;
   @Autowired ApiKeyManagement keys;
@@ -29,26 +27,10 @@ class DashboardRolesIT extends PortalIT {
   @Autowired AuthenticationContext authentication;
   @Autowired Clock clock;
 
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
   private DashboardView dashboardAs(String role) {
     Api.Tenant tenant = signUp();
-    UI.setCurrent(new UI());
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(tenant, role);
     return new DashboardView(usage, keys, sample, properties, authentication, clock);
-  }
-
-  private static Optional<Component> byId(Component root, String id) {
-    if (root.getId().filter(id::equals).isPresent()) {
-      return Optional.of(root);
-    }
-    return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
   }
 
   @Test

@@ -2,50 +2,30 @@ package dev.flowgate.portal.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
-import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.ViewSession;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The services and routes screens, driven server-side (the browser journey lives in e2e-tests). */
 class RoutingViewsIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired UpstreamManagement services;
   @Autowired RouteManagement routes;
   @Autowired AuthenticationContext authentication;
 
-  @BeforeEach
-  void ui() {
-    UI.setCurrent(new UI());
-  }
-
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
-  private void signIn(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
   @Test
   void a_developer_creates_and_edits_a_service_in_the_form() {
     Api.Tenant tenant = signUp();
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     ServicesView view = new ServicesView(services, authentication);
 
     view.name.setValue("orders");
@@ -65,7 +45,7 @@ class RoutingViewsIT extends PortalIT {
   @Test
   void invalid_input_is_shown_beside_the_fields_and_nothing_typed_is_lost() {
     Api.Tenant tenant = signUp();
-    signIn(tenant, "owner");
+    session.signIn(tenant, "owner");
     ServicesView view = new ServicesView(services, authentication);
 
     view.name.setValue("metadata");
@@ -88,7 +68,7 @@ class RoutingViewsIT extends PortalIT {
     Api.Tenant tenant = signUp();
     api.post("/api/v1/services", tenant.token(), Map.of("name", "Orders API", "url", "https://8.8.8.8"));
     api.post("/api/v1/services", tenant.token(), Map.of("name", "billing", "url", "https://8.8.4.4"));
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
     ServicesView view = new ServicesView(services, authentication);
 
     view.search.setValue("order");
@@ -103,7 +83,7 @@ class RoutingViewsIT extends PortalIT {
   @Test
   void a_viewer_sees_services_read_only() {
     Api.Tenant tenant = signUp();
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
     ServicesView view = new ServicesView(services, authentication);
 
     assertThat(view.name.isReadOnly()).isTrue();
@@ -116,7 +96,7 @@ class RoutingViewsIT extends PortalIT {
     Api.Tenant tenant = signUp();
     String serviceId = api.post("/api/v1/services", tenant.token(), Map.of("name", "orders", "url", "https://8.8.8.8"))
         .json().path("id").asString();
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     RoutesView view = new RoutesView(routes, services, authentication);
 
     view.name.setValue("orders");

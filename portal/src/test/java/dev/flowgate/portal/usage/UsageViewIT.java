@@ -2,13 +2,12 @@ package dev.flowgate.portal.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubBillingControl;
-import dev.flowgate.portal.base.security.PortalUser;
+import dev.flowgate.portal.ViewSession;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,41 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /** The usage screen, driven server-side against the stub billing server. */
 class UsageViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired UsageClient usage;
   @Autowired UsageNames names;
   @Autowired AuthenticationContext authentication;
   @Autowired Clock clock;
 
-  /** Held here: UI.getCurrent() keeps only a weak reference. */
-  private UI ui;
-
-  @BeforeEach
-  void ui() {
-    ui = new UI();
-    UI.setCurrent(ui);
-  }
-
   @AfterEach
-  void signOut() {
+  void resetStubBilling() {
     StubBillingControl.failing(false);
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
   }
 
   private UsageView usageAs(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(tenant, role);
     return new UsageView(usage, names, authentication, clock);
   }
 

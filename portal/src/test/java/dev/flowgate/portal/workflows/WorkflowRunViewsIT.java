@@ -2,27 +2,26 @@ package dev.flowgate.portal.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubWorker;
+import dev.flowgate.portal.ViewSession;
 import dev.flowgate.portal.base.security.PortalUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The runs list, one run, the versions screen and templates, driven server-side as the browser would. */
 class WorkflowRunViewsIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   private static final Map<String, Object> DEFINITION = Map.of("name", "approval", "steps", List.of(
       Map.of("id", "approve", "type", "wait_for_signal", "config", Map.of("signal", "approval"))));
@@ -34,25 +33,6 @@ class WorkflowRunViewsIT extends PortalIT {
   @Autowired WorkerClient worker;
   @Autowired AuthenticationContext authentication;
   @Autowired Clock clock;
-  private UI ui;
-
-  @BeforeEach
-  void ui() {
-    ui = new UI();
-    UI.setCurrent(ui);
-  }
-
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
-  private void signIn(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
 
   private String startRun(Api.Tenant tenant, String workflowId) {
     return api.post("/api/v1/workflows/" + workflowId + "/runs", tenant.token(), Map.of()).json().path("executionId").asString();
@@ -68,7 +48,7 @@ class WorkflowRunViewsIT extends PortalIT {
          "progress": 0, "error": "step 'approve' failed", "createdAt": "2026-11-24T10:00:00Z",
          "steps": [{"id": "approve", "status": "FAILED", "attempts": 3, "startedAt": "2026-11-24T10:00:01Z",
                     "endedAt": "2026-11-24T10:00:04Z", "error": "connection refused"}]}""".formatted(executionId, id));
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     WorkflowRunView view = new WorkflowRunView(runs, authentication, clock);
 
     view.open(executionId);
@@ -80,7 +60,7 @@ class WorkflowRunViewsIT extends PortalIT {
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(3));
     assertThat(view.actions.cancel.isVisible()).isFalse();
     assertThat(view.actions.retry.isVisible()).isTrue();
-    assertThat(ui.getPollInterval()).as("an ended run is not polled").isNotEqualTo(WorkflowRunView.POLL_MS);
+    assertThat(session.ui().getPollInterval()).as("an ended run is not polled").isNotEqualTo(WorkflowRunView.POLL_MS);
 
     view.actions.retry.click();
 
@@ -98,14 +78,14 @@ class WorkflowRunViewsIT extends PortalIT {
          "steps": [{"id": "approve", "status": "EXECUTING", "attempts": 1, "startedAt": "2026-11-24T10:00:01Z"}]}"""
         .formatted(executionId, id));
 
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
     WorkflowRunView read = new WorkflowRunView(runs, authentication, clock);
     read.open(executionId);
     assertThat(read.actions.waiting.getText()).contains("approve");
     assertThat(List.of(read.actions.approve, read.actions.reject, read.actions.cancel, read.actions.retry))
         .noneMatch(b -> b.isVisible());
 
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     WorkflowRunView act = new WorkflowRunView(runs, authentication, clock);
     act.open(executionId);
     assertThat(act.actions.cancel.isVisible()).isTrue();
@@ -118,7 +98,7 @@ class WorkflowRunViewsIT extends PortalIT {
     Api.Tenant tenant = signUp();
     String id = api.post("/api/v1/workflows", tenant.token(), DEFINITION).json().path("id").asString();
     String executionId = startRun(tenant, id);
-    signIn(tenant, "viewer");
+    session.signIn(tenant, "viewer");
     WorkflowRunsView view = new WorkflowRunsView(runs, workflows, authentication);
 
     view.open(id);
@@ -138,7 +118,7 @@ class WorkflowRunViewsIT extends PortalIT {
     String id = api.post("/api/v1/workflows", tenant.token(), DEFINITION).json().path("id").asString();
     api.send("PUT", "/api/v1/workflows/" + id, tenant.token(), Map.of("name", "approval", "steps", List.of(
         Map.of("id", "approve", "type", "wait_for_signal", "config", Map.of("signal", "sign-off")))));
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     WorkflowVersionsView view = new WorkflowVersionsView(workflows, history, authentication);
     view.open(id);
 
@@ -155,7 +135,7 @@ class WorkflowRunViewsIT extends PortalIT {
   @Test
   void a_developer_creates_a_workflow_from_a_template() {
     Api.Tenant tenant = signUp();
-    signIn(tenant, "developer");
+    session.signIn(tenant, "developer");
     TemplatePicker picker = new TemplatePicker(templates, new PortalUser(UUID.randomUUID(), tenant.id(), "d@example.com", "x",
         "developer").actor(), created -> {});
     picker.template.setValue(templates.get("approval-chain"));

@@ -3,7 +3,6 @@ package dev.flowgate.portal.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -11,20 +10,18 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.StubWorker;
-import dev.flowgate.portal.base.security.PortalUser;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.flowgate.portal.ViewSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The workflows screen with its designer, driven server-side as the browser would drive it. */
 class WorkflowsViewIT extends PortalIT {
+
+  @RegisterExtension final ViewSession session = new ViewSession();
 
   private static final String DEFINITION = """
       {"name": "onboarding", "steps": [
@@ -41,25 +38,8 @@ class WorkflowsViewIT extends PortalIT {
   @Autowired WorkflowTemplates templates;
   @Autowired AuthenticationContext authentication;
 
-  /** Held here: UI.getCurrent() keeps only a weak reference. */
-  private UI ui;
-
-  @BeforeEach
-  void ui() {
-    ui = new UI();
-    UI.setCurrent(ui);
-  }
-
-  @AfterEach
-  void signOut() {
-    UI.setCurrent(null);
-    SecurityContextHolder.clearContext();
-  }
-
   private WorkflowsView viewAs(Api.Tenant tenant, String role) {
-    PortalUser user = new PortalUser(UUID.randomUUID(), tenant.id(), role + "@example.com", "x", role);
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    session.signIn(tenant, role);
     return new WorkflowsView(workflows, templates, worker, authentication);
   }
 
@@ -134,7 +114,7 @@ class WorkflowsViewIT extends PortalIT {
     String executionId = view.testRuns.executionId();
     assertThat(StubWorker.runs.get(executionId).path("input").path("order").asInt()).isEqualTo(42);
     assertThat(StubWorker.runs.get(executionId).path("version").asInt()).isEqualTo(1);
-    assertThat(ui.getPollInterval()).isEqualTo(WorkflowTestRuns.POLL_MS);
+    assertThat(session.ui().getPollInterval()).isEqualTo(WorkflowTestRuns.POLL_MS);
     view.testRuns.refresh();
     assertThat(state(view, "runStatus").asString()).isEqualTo("RUNNING");
 

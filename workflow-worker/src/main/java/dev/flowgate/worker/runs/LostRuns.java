@@ -10,7 +10,9 @@ import dev.flowgate.worker.dsl.WorkflowDefinition;
 import dev.flowgate.worker.events.Transitions;
 import dev.flowgate.worker.events.WorkflowRunTransitioned;
 import dev.flowgate.worker.events.WorkflowTransition;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,14 +41,27 @@ class LostRuns {
     this.index = index;
   }
 
+  /** A run the index believes is not over, as last updated. */
+  record Unfinished(String executionId, Instant lastUpdate) {}
+
   /** Runs the index believes are not over, not updated for {@code quietFor}, oldest first. */
-  List<String> unfinished(Duration quietFor, int limit) {
+  List<Unfinished> unfinished(Duration quietFor, int limit) {
     return jdbc.sql("""
-            select execution_id from workflows.workflow_runs
+            select execution_id, last_update from workflows.workflow_runs
             where status in ('PENDING', 'RUNNING') and last_update < now() - make_interval(secs => :quiet)
             order by last_update limit :limit""")
         .param("quiet", (double) quietFor.toSeconds()).param("limit", limit)
-        .query(String.class).list();
+        .query((rs, n) -> new Unfinished(rs.getString("execution_id"), rs.getTimestamp("last_update").toInstant()))
+        .list();
+  }
+
+  /** Whether the run is still unfinished and nothing has updated it since {@code run} was read. */
+  boolean untouched(Unfinished run) {
+    return jdbc.sql("""
+            select count(*) from workflows.workflow_runs
+            where execution_id = :id and status in ('PENDING', 'RUNNING') and last_update = :seen""")
+        .param("id", run.executionId()).param("seen", Timestamp.from(run.lastUpdate()))
+        .query(Long.class).single() == 1;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,6 +31,7 @@ class RunReconciler {
   private final WorkflowEventPublisher events;
   private final RunStarter starter;
   private final Duration quiet;
+  private final Duration confirm;
 
   RunReconciler(LostRuns lostRuns, WorkflowClient temporal, WorkflowEventPublisher events, RunStarter starter,
       RunsProperties properties) {
@@ -38,6 +40,7 @@ class RunReconciler {
     this.events = events;
     this.starter = starter;
     this.quiet = properties.reconcileQuiet();
+    this.confirm = properties.reconcileConfirm();
   }
 
   @Scheduled(initialDelayString = "${flowgate.worker.reconcile-initial-delay:10s}",
@@ -50,27 +53,36 @@ class RunReconciler {
     }
   }
 
-  /** Checks every quiet unfinished run; returns how many Temporal had lost (marked FAILED or restarted). */
+  /**
+   * Checks every quiet unfinished run; returns how many Temporal had lost (marked FAILED or restarted).
+   * A run Temporal does not know is asked about again after {@code confirm}: right after Temporal
+   * comes back, a trigger that waited for it starts its run (registered long ago, so quiet) within a
+   * couple of seconds, and such a run is not lost. It is acted on only if Temporal still does not know
+   * it then and nothing has updated its row since it was picked.
+   */
   int reconcile(Duration quietFor) {
+    List<LostRuns.Unfinished> unknown = lostRuns.unfinished(quietFor, 500).stream().filter(run -> !known(run)).toList();
+    if (unknown.isEmpty()) {
+      return 0;
+    }
+    try {
+      // holds one of the scheduler's two threads (application.yml); the schedule ticks keep the other
+      Thread.sleep(confirm);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
     int lost = 0;
     int restarted = 0;
-    for (String executionId : lostRuns.unfinished(quietFor, 500)) {
-      try {
-        temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(temporal.getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(executionId))
-                .build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
-          throw e;
-        }
-        if (starter.restartLost(executionId)) {
-          restarted++;
-        } else {
-          events.publish(lostRuns.markLost(executionId, LOST));
-          lost++;
-        }
+    for (LostRuns.Unfinished run : unknown) {
+      if (known(run) || !lostRuns.untouched(run)) {
+        continue;
+      }
+      if (starter.restartLost(run.executionId())) {
+        restarted++;
+      } else {
+        events.publish(lostRuns.markLost(run.executionId(), LOST));
+        lost++;
       }
     }
     if (lost > 0 || restarted > 0) {
@@ -78,5 +90,22 @@ class RunReconciler {
           lost + restarted, lost, restarted);
     }
     return lost + restarted;
+  }
+
+  /** Whether Temporal knows the run; throws while Temporal cannot be asked (then nothing is touched). */
+  private boolean known(LostRuns.Unfinished run) {
+    try {
+      temporal.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+          DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(temporal.getOptions().getNamespace())
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(run.executionId()))
+              .build());
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      return false;
+    }
   }
 }

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param portalUrl where triggered runs fetch their pinned definition (FLOWGATE_PORTAL_URL)
  * @param reconcileQuiet the reconciler leaves runs updated more recently than this alone: a run
  *     registered a moment ago may not have reached Temporal yet
+ * @param reconcileConfirm how long the reconciler waits before asking Temporal again about a run it
+ *     did not know: longer than a waiting trigger takes to start its run once Temporal is back
  */
 @ConfigurationProperties("flowgate.worker")
 public record RunsProperties(
     @DefaultValue("") String internalToken, @DefaultValue("http://127.0.0.1:8080") String portalUrl,
-    @DefaultValue("30s") Duration reconcileQuiet) {}
+    @DefaultValue("30s") Duration reconcileQuiet, @DefaultValue("5s") Duration reconcileConfirm) {}

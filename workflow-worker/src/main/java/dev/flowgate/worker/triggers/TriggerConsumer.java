@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * execution id is the run's workflow id, so a redelivered trigger starts no second run. While
  * Temporal is away a trigger waits, unacknowledged, and starts its run when Temporal answers again.
  * Starting a run is a span continuing the trace of the call that triggered it (the message's
- * {@code traceparent}).
+ * {@code traceparent}); waiting for Temporal is none.
  */
 @Component
 class TriggerConsumer implements SmartLifecycle {
@@ -62,6 +62,11 @@ class TriggerConsumer implements SmartLifecycle {
   }
 
   JetStreamLoop.Outcome trigger(Message message) {
+    // asked before any span: while the engine is away the loop comes back every couple of seconds,
+    // and a span per such wait would bury the one attempt that starts the run
+    if (!engine.available()) {
+      return JetStreamLoop.Outcome.WAIT;
+    }
     Span span = tracer.spanBuilder("workflow.run.start")
         .setParent(TraceContexts.extract(message))
         .setSpanKind(SpanKind.CONSUMER)
@@ -91,9 +96,6 @@ class TriggerConsumer implements SmartLifecycle {
     WorkflowTriggered trigger = envelope.payload();
     span.setAttribute(TENANT, trigger.tenantId().toString());
     span.setAttribute(EXECUTION, trigger.executionId());
-    if (!engine.available()) {
-      return JetStreamLoop.Outcome.WAIT;
-    }
     try {
       // the gateway names no version (its snapshot has none): the run takes the current one
       PortalDefinitions.Versioned definition =

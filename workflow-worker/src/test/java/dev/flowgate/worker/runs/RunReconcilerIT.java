@@ -10,6 +10,8 @@ import dev.flowgate.worker.dsl.StepStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,5 +49,25 @@ class RunReconcilerIT {
         .query(Long.class).single()).as("PENDING, RUNNING, QUEUED, EXECUTING, then FAILED step and run").isEqualTo(6);
     assertThat(index.find(tenant, live).orElseThrow().status()).isNotEqualTo(RunState.FAILED);
     starter.cancel(tenant, live);
+  }
+
+  @Test
+  void a_run_its_waiting_trigger_starts_while_the_reconciler_looks_is_not_marked_lost() throws Exception {
+    UUID tenant = UUID.randomUUID();
+    String late = "late-" + UUID.randomUUID();
+    // registered while Temporal was away, long enough ago to be quiet; its trigger starts it once Temporal is back
+    index.register(late, tenant, "wf", 1, "api_route", Map.of(), null);
+    jdbc.sql("update workflows.workflow_runs set last_update = now() - interval '1 hour' where execution_id = :id")
+        .param("id", late).update();
+
+    CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> reconciler.reconcile(Duration.ofMinutes(1)));
+    Thread.sleep(1_000);
+    starter.start(tenant, "wf", 1, DefinitionParser.parse("""
+        {"name": "late", "steps": [{"id": "wait", "type": "wait_for_signal", "config": {"signal": "go"}}]}
+        """), Map.of(), late, "api_route");
+    pass.get(30, TimeUnit.SECONDS);
+
+    assertThat(index.find(tenant, late).orElseThrow().status()).isNotEqualTo(RunState.FAILED);
+    starter.cancel(tenant, late);
   }
 }
