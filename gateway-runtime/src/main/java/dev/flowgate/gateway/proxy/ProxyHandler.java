@@ -5,6 +5,7 @@ import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.policies.BodyMapping;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
@@ -38,6 +39,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final SchemaGate schemas;
   private final ClientDisconnects disconnects;
   private final GatewayTracing tracing;
+  private final RequestBodyMapping bodies;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
   private final String domain;
@@ -54,6 +56,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.schemas = services.schemas();
     this.disconnects = services.disconnects();
     this.tracing = services.tracing();
+    this.bodies = new RequestBodyMapping(services.properties().limits(), new BodyMappingMetrics(services.registry()));
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
     this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
@@ -97,10 +100,20 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
       if (problem != null) {
         ProblemResponder.respond(request, exchange, problem);
       } else {
-        schemas.check(request, exchange, () -> route(request, exchange));
+        schemas.check(request, exchange, () -> mapBody(request, exchange));
       }
     } catch (RuntimeException e) {
       failed(request, exchange, e);
+    }
+  }
+
+  /** Only a route whose {@code request_transform} maps the body reads it; every other body streams. */
+  private void mapBody(HttpServerRequest request, Exchange exchange) {
+    BodyMapping mapping = Objects.requireNonNull(exchange.match()).policies().requestBody();
+    if (mapping == null) {
+      route(request, exchange);
+    } else {
+      bodies.map(request, exchange, mapping, () -> route(request, exchange));
     }
   }
 
