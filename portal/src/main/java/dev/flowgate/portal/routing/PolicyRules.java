@@ -85,6 +85,9 @@ final class PolicyRules {
       case "request_transform", "response_transform" -> {
         c.optional("setHeaders", JsonNode::isObject, "must be an object of header names to values");
         c.optional("removeHeaders", v -> nonEmptyStrings(v, s -> !s.isBlank()), "must list header names");
+        if (c.node.has("body")) {
+          BodyMappingRules.check(at + ".config.body", c.node.get("body"), errors);
+        }
       }
       default -> { }
     }
