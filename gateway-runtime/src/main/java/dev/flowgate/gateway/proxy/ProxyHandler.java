@@ -10,6 +10,7 @@ import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.tracing.GatewayTracing;
+import dev.flowgate.gateway.tracing.RequestLog;
 import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
@@ -20,13 +21,9 @@ import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Every call: build the exchange, run the pipeline, forward or answer the problem, meter once. */
 final class ProxyHandler implements Handler<HttpServerRequest> {
-
-  private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
   private final RuntimeConfigHolder holder;
   private final Pipeline pipeline;
@@ -132,7 +129,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   }
 
   private static void failed(HttpServerRequest request, Exchange exchange, RuntimeException e) {
-    log.error("Request {} failed in the gateway", exchange.requestId(), e);
+    RequestLog.failed(exchange, e);
     ProblemResponder.respond(request, exchange, Problem.of(ProblemType.INTERNAL_ERROR, "The gateway failed."));
   }
 
@@ -181,6 +178,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
       metering.completed(exchange, request.response().getStatusCode(), request.bytesRead(),
           request.response().bytesWritten());
       GatewayTracing.end(exchange, request.response().getStatusCode());
+      RequestLog.completed(exchange, request.response().getStatusCode());
     }
   }
 }
