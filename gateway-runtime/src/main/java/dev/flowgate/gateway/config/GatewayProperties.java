@@ -179,11 +179,14 @@ public record GatewayProperties(
    * @param maxBodyBytes a larger request body is refused with 413; counted while it streams
    * @param maxUrlLength longer request lines are refused with 414
    * @param maxHeaderBytes larger request headers are refused with 431
+   * @param maxTransformBytes a JSON body larger than this passes a {@code body} mapping unchanged
+   *     (it is buffered whole to be mapped, so this bounds the memory a mapped call holds)
    */
   public record Limits(
       @DefaultValue("10485760") long maxBodyBytes,
       @DefaultValue("8192") int maxUrlLength,
-      @DefaultValue("16384") int maxHeaderBytes) {}
+      @DefaultValue("16384") int maxHeaderBytes,
+      @DefaultValue("1048576") long maxTransformBytes) {}
 
   /**
    * @param removeHeaders upstream response headers never passed to callers

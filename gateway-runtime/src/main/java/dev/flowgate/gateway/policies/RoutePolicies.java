@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jwt the {@code jwt_auth} policy, if usable
  * @param acceptsKeys whether API keys may call the route (see {@link JwtPolicy})
+ * @param requestBody the {@code request_transform}'s {@code body} mapping; null keeps the body streaming
+ * @param responseBody the {@code response_transform}'s {@code body} mapping; null keeps the body streaming
  */
 public record RoutePolicies(
     @Nullable JwtPolicy jwt,
@@ -17,6 +19,8 @@ public record RoutePolicies(
     @Nullable CorsPolicy cors,
     @Nullable HeaderTransform requestTransform,
     @Nullable HeaderTransform responseTransform,
+    @Nullable BodyMapping requestBody,
+    @Nullable BodyMapping responseBody,
     @Nullable PiiMasker piiMasker,
     @Nullable SchemaValidation schema,
     @Nullable ResponseCachePolicy cache) {
@@ -24,7 +28,8 @@ public record RoutePolicies(
   public static RoutePolicies of(Route route) {
     return new RoutePolicies(JwtPolicy.of(route), JwtPolicy.acceptsKeys(route), IpFilter.of(route),
         CorsPolicy.of(route), HeaderTransform.of(route, HeaderTransform.REQUEST),
-        HeaderTransform.of(route, HeaderTransform.RESPONSE), PiiMasker.of(route),
+        HeaderTransform.of(route, HeaderTransform.RESPONSE), BodyMapping.of(route, HeaderTransform.REQUEST),
+        BodyMapping.of(route, HeaderTransform.RESPONSE), PiiMasker.of(route),
         SchemaValidation.of(route), ResponseCachePolicy.of(route));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Route policies beyond authentication and rate limits: CORS, IP allow/deny lists, header
- * transforms, PII masking of JSON response bodies (whose text masker logging can use too), JSON
+ * transforms and JSON body mappings (RFC 6901 pointers), PII masking of JSON response bodies (whose text masker logging can use too), JSON
  * Schema request validation and response caching, each parsed once per snapshot.
  */
 @NullMarked

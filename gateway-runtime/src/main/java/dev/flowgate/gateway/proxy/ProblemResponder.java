@@ -5,6 +5,7 @@ import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
+import dev.flowgate.gateway.tracing.RequestLog;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.MultiMap;
@@ -22,6 +23,9 @@ final class ProblemResponder {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
+    }
+    if (problem.status() >= 500) {
+      RequestLog.problem(exchange, problem.status(), problem.type().slug(), problem.detail());
     }
     if (response.headWritten()) {
       exchange.markCutOff();

@@ -5,10 +5,12 @@ import dev.flowgate.gateway.config.RuntimeConfigHolder;
 import dev.flowgate.gateway.metering.CallMetering;
 import dev.flowgate.gateway.pipeline.Exchange;
 import dev.flowgate.gateway.pipeline.Pipeline;
+import dev.flowgate.gateway.policies.BodyMapping;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.tracing.GatewayTracing;
+import dev.flowgate.gateway.tracing.RequestLog;
 import dev.flowgate.gateway.workflow.WorkflowTrigger;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
@@ -19,13 +21,9 @@ import io.vertx.core.net.SocketAddress;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Every call: build the exchange, run the pipeline, forward or answer the problem, meter once. */
 final class ProxyHandler implements Handler<HttpServerRequest> {
-
-  private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
 
   private final RuntimeConfigHolder holder;
   private final Pipeline pipeline;
@@ -38,6 +36,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   private final SchemaGate schemas;
   private final ClientDisconnects disconnects;
   private final GatewayTracing tracing;
+  private final RequestBodyMapping bodies;
   private final int maxUrlLength;
   private final int maxHeaderBytes;
   private final String domain;
@@ -54,6 +53,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     this.schemas = services.schemas();
     this.disconnects = services.disconnects();
     this.tracing = services.tracing();
+    this.bodies = new RequestBodyMapping(services.properties().limits(), new BodyMappingMetrics(services.registry()));
     this.maxUrlLength = services.properties().limits().maxUrlLength();
     this.maxHeaderBytes = services.properties().limits().maxHeaderBytes();
     this.domain = services.properties().domain().toLowerCase(Locale.ROOT);
@@ -97,10 +97,20 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
       if (problem != null) {
         ProblemResponder.respond(request, exchange, problem);
       } else {
-        schemas.check(request, exchange, () -> route(request, exchange));
+        schemas.check(request, exchange, () -> mapBody(request, exchange));
       }
     } catch (RuntimeException e) {
       failed(request, exchange, e);
+    }
+  }
+
+  /** Only a route whose {@code request_transform} maps the body reads it; every other body streams. */
+  private void mapBody(HttpServerRequest request, Exchange exchange) {
+    BodyMapping mapping = Objects.requireNonNull(exchange.match()).policies().requestBody();
+    if (mapping == null) {
+      route(request, exchange);
+    } else {
+      bodies.map(request, exchange, mapping, () -> route(request, exchange));
     }
   }
 
@@ -119,7 +129,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
   }
 
   private static void failed(HttpServerRequest request, Exchange exchange, RuntimeException e) {
-    log.error("Request {} failed in the gateway", exchange.requestId(), e);
+    RequestLog.failed(exchange, e);
     ProblemResponder.respond(request, exchange, Problem.of(ProblemType.INTERNAL_ERROR, "The gateway failed."));
   }
 
@@ -169,6 +179,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
       metering.completed(exchange, request.response().getStatusCode(), request.bytesRead(),
           request.response().bytesWritten());
       GatewayTracing.end(exchange, request.response().getStatusCode());
+      RequestLog.completed(exchange, request.response().getStatusCode());
     }
   }
 }

@@ -35,7 +35,9 @@ final class ProxyVerticle extends VerticleBase {
                 .setMaxWaitQueueSize(-1));
     UpstreamForwarder forwarder = new UpstreamForwarder(vertx, client, services.guard(), services.breakers(),
         new ResponseHygiene(properties.response()), properties.limits().maxBodyBytes(),
-        properties.circuitBreaker().firstRetryDelay().toMillis(), services.cache());
+        properties.circuitBreaker().firstRetryDelay().toMillis(), services.cache(),
+        new BufferedJsonResponse(properties.limits().maxBodyBytes(), properties.limits().maxTransformBytes(),
+            new BodyMappingMetrics(services.registry())));
     WorkflowTriggerHandler triggers = new WorkflowTriggerHandler(
         services.publisher(), properties.limits().maxBodyBytes(), services.clock(), properties.source());
     GatewayProperties.Response response = properties.response();

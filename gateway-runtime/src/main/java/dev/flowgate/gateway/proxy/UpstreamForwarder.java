@@ -3,6 +3,7 @@ package dev.flowgate.gateway.proxy;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.pipeline.Exchange;
+import dev.flowgate.gateway.policies.BodyMapping;
 import dev.flowgate.gateway.policies.CorsPolicy;
 import dev.flowgate.gateway.policies.HeaderTransform;
 import dev.flowgate.gateway.policies.PiiMasker;
@@ -56,11 +57,13 @@ final class UpstreamForwarder {
   private final long firstRetryDelayMs;
   private final ResponseCache cache;
   private final long wholeBodyUpTo;
+  private final BufferedJsonResponse buffered;
 
   UpstreamForwarder(
       Vertx vertx, HttpClient client, UpstreamAddressGuard guard, UpstreamBreakers breakers, ResponseHygiene hygiene,
-      long maxBodyBytes, long firstRetryDelayMs, ResponseCache cache) {
+      long maxBodyBytes, long firstRetryDelayMs, ResponseCache cache, BufferedJsonResponse buffered) {
     this.cache = cache;
+    this.buffered = buffered;
     this.vertx = vertx;
     this.client = client;
     this.guard = guard;
@@ -122,8 +125,8 @@ final class UpstreamForwarder {
     if (transform != null) {
       transform.apply(headers);
     }
-    if (policies.piiMasker() != null || policies.cache() != null) {
-      headers.remove("Accept-Encoding"); // a body to mask or keep must come uncompressed
+    if (policies.piiMasker() != null || policies.cache() != null || policies.responseBody() != null) {
+      headers.remove("Accept-Encoding"); // a body to mask, map or keep must come uncompressed
     }
     HeaderHygiene.addForwardingHeaders(request.headers(), headers, exchange.requestId(), exchange.clientIp(),
         request.isSSL(), tenant == null ? null : tenant.id().toString());
@@ -220,12 +223,13 @@ final class UpstreamForwarder {
       return;
     }
     PiiMasker masker = policies.piiMasker();
-    // masked bodies are not kept: the masking would have to be kept with them
-    if (storable != null && masker == null && cache.relayAndStore(request, exchange, upstream, storable)) {
+    BodyMapping mapping = policies.responseBody();
+    // masked or mapped bodies are not kept: the masking would have to be kept with them
+    if (storable != null && masker == null && mapping == null
+        && cache.relayAndStore(request, exchange, upstream, storable)) {
       return;
     }
-    if (masker != null && MaskedBody.applies(upstream.headers())) {
-      MaskedBody.relay(request, exchange, upstream, masker, maxBodyBytes);
+    if ((masker != null || mapping != null) && buffered.relay(request, exchange, upstream, masker, mapping)) {
       return;
     }
     if (WholeBody.relay(request, exchange, upstream, wholeBodyUpTo)) {

@@ -23,8 +23,8 @@ final class PolicyRules {
       Map.entry("key_auth", "{} — an API key is required"),
       Map.entry("jwt_auth", "{jwksUri, issuer, audience}"),
       Map.entry("rate_limit", "{limit, windowSeconds}"),
-      Map.entry("request_transform", "{setHeaders?, removeHeaders?, body?}"),
-      Map.entry("response_transform", "{setHeaders?, removeHeaders?, body?}"),
+      Map.entry("request_transform", "{setHeaders?, removeHeaders?, body?: {remove?, rename?, add?} with JSON Pointers}"),
+      Map.entry("response_transform", "{setHeaders?, removeHeaders?, body?: {remove?, rename?, add?} with JSON Pointers}"),
       Map.entry("pii_masking", "{fields: [json paths or names]}"),
       Map.entry("workflow_trigger", "{workflowId, mode: async|passthrough, inputTemplate?}"),
       Map.entry("cors", "{allowedOrigins, allowedMethods?, allowCredentials?, maxAgeSeconds?}"),
@@ -85,6 +85,9 @@ final class PolicyRules {
       case "request_transform", "response_transform" -> {
         c.optional("setHeaders", JsonNode::isObject, "must be an object of header names to values");
         c.optional("removeHeaders", v -> nonEmptyStrings(v, s -> !s.isBlank()), "must list header names");
+        if (c.node.has("body")) {
+          BodyMappingRules.check(at + ".config.body", c.node.get("body"), errors);
+        }
       }
       default -> { }
     }

@@ -54,4 +54,52 @@ class PolicyRulesTest {
         "policies[2].config.jwksUri: must be an https URL", "policies[2].config.audience: must not be empty");
     assertThat(errors("key_auth", null)).isEmpty();
   }
+
+  @Test
+  void a_transform_body_mapping_with_valid_pointers_is_accepted() {
+    assertThat(errors("response_transform", "{'setHeaders': {'X-A': '1'}, 'body': {'remove': ['/internal', '/items/0'], "
+        + "'rename': {'/user/mail': '/user/email', '/a~1b': '/c~0d'}, 'add': {'/source': 'flowgate', '/user/tags': []}}}"))
+        .isEmpty();
+    assertThat(errors("request_transform", "{'body': {'remove': ['/user'], 'rename': {'/person': '/user'}, "
+        + "'add': {'/user/id': 1}}}")).isEmpty();
+  }
+
+  @Test
+  void a_malformed_pointer_is_refused_at_its_own_field() {
+    assertThat(errors("response_transform", "{'body': {'rename': {'/user/mail': 'user/email', 'x': '/y'}, "
+        + "'remove': ['/ok', '/bad~2', ''], 'add': {'/a~': 1}}}")).containsExactly(
+        "policies[2].config.body.remove[1]: '/bad~2' is not a JSON Pointer: '~' must be followed by 0 or 1 (~0 is '~', ~1 is '/')",
+        "policies[2].config.body.remove[2]: must point inside the body: a JSON Pointer such as /user/email",
+        "policies[2].config.body.rename./user/mail: 'user/email' is not a JSON Pointer: it must start with '/', e.g. /user/email",
+        "policies[2].config.body.rename.x: 'x' is not a JSON Pointer: it must start with '/', e.g. /user/email",
+        "policies[2].config.body.add./a~: '/a~' is not a JSON Pointer: '~' must be followed by 0 or 1 (~0 is '~', ~1 is '/')");
+  }
+
+  @Test
+  void a_body_mapping_of_the_wrong_shape_is_refused() {
+    assertThat(errors("request_transform", "{'body': ['/a']}")).containsExactly(
+        "policies[2].config.body: must be an object {remove?, rename?, add?}");
+    assertThat(errors("request_transform", "{'body': {'remove': '/a', 'rename': ['/a'], 'add': 3, 'replace': {}}}"))
+        .containsExactly(
+            "policies[2].config.body.replace: unknown part (known: add, remove, rename)",
+            "policies[2].config.body.remove: must list JSON Pointers such as /internal",
+            "policies[2].config.body.rename: must be an object keyed by JSON Pointers",
+            "policies[2].config.body.add: must be an object keyed by JSON Pointers");
+    assertThat(errors("response_transform", "{'body': {'rename': {'/a': 5}}}")).containsExactly(
+        "policies[2].config.body.rename./a: must be a JSON Pointer such as /user/email");
+  }
+
+  @Test
+  void adding_or_renaming_under_a_parent_an_earlier_step_removed_is_refused() {
+    assertThat(errors("response_transform", "{'body': {'remove': ['/internal'], 'rename': {'/user/mail': '/internal/mail'}, "
+        + "'add': {'/user/mail/first': 1, '/internal/x': 2}}}")).containsExactly(
+        "policies[2].config.body.rename./user/mail: its parent /internal is removed by an earlier step "
+            + "(remove, then rename, then add), so it would be missing",
+        "policies[2].config.body.add./user/mail/first: its parent /user/mail is removed by an earlier step "
+            + "(remove, then rename, then add), so it would be missing",
+        "policies[2].config.body.add./internal/x: its parent /internal is removed by an earlier step "
+            + "(remove, then rename, then add), so it would be missing");
+    assertThat(errors("response_transform", "{'body': {'rename': {'/user': '/user/old'}}}")).containsExactly(
+        "policies[2].config.body.rename./user: cannot move a value into itself (/user/old)");
+  }
 }

@@ -89,4 +89,27 @@ class RoutingIT extends PortalIT {
     assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("policies[0].config.workflowId");
     assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
   }
+
+  @Test
+  void a_transform_body_mapping_is_validated_at_save_with_a_field_error_per_pointer() {
+    Api.Tenant tenant = signUp();
+    String service = api.post("/api/v1/services", tenant.token(), Map.of("name", "users", "url", "https://8.8.8.8"))
+        .json().path("id").asString();
+    Map<String, Object> bad = Map.of("type", "response_transform", "config", Map.of("body", Map.of(
+        "rename", Map.of("/user/mail", "user~email"), "remove", List.of("/internal"), "add", Map.of("/internal/x", 1))));
+    Map<String, Object> good = Map.of("type", "response_transform", "config", Map.of("body", Map.of(
+        "rename", Map.of("/user/mail", "/user/email"), "remove", List.of("/internal"), "add", Map.of("/source", "flowgate"))));
+
+    Api.Response refused = api.post("/api/v1/routes", tenant.token(),
+        Map.of("name", "users", "serviceId", service, "paths", List.of("/users"), "policies", List.of(bad)));
+    Api.Response accepted = api.post("/api/v1/routes", tenant.token(),
+        Map.of("name", "users", "serviceId", service, "paths", List.of("/users"), "policies", List.of(good)));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("errors").valueStream().map(e -> e.path("field").asString())).containsExactly(
+        "policies[0].config.body.rename./user/mail", "policies[0].config.body.add./internal/x");
+    assertThat(accepted.status()).as(accepted.raw()).isEqualTo(201);
+    assertThat(accepted.json().path("policies").get(0).path("config").path("body").path("add").path("/source").asString())
+        .isEqualTo("flowgate");
+  }
 }
