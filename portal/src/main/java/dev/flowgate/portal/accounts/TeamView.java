@@ -87,7 +87,7 @@ public class TeamView extends Main {
         return;
       }
       try {
-        members.changeRole(actor, member.id(), e.getValue());
+        members.changeRole(actor, member.id(), e.getValue(), null);
         status.setText(member.email() + " is now " + e.getValue() + ".");
       } catch (InvalidInputException | ConflictException refused) {
         select.setValue(e.getOldValue());
