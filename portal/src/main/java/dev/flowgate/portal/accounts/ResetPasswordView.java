@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
+import dev.flowgate.portal.base.problems.TenantSuspendedException;
 import dev.flowgate.portal.base.ui.ColorSchemes;
 
 /** Where a mailed reset link lands ({@code /reset-password/{token}}): choose a new password, then log in. */
@@ -73,6 +74,8 @@ public class ResetPasswordView extends Main implements HasUrlParameter<String> {
     } catch (InvalidInputException e) {
       password.setInvalid(true);
       password.setErrorMessage("Use " + PasswordResets.MIN_PASSWORD + " to " + PasswordResets.MAX_PASSWORD + " characters");
+    } catch (TenantSuspendedException e) {
+      status.setText("Your organization is suspended, so its passwords cannot change now; ask the platform admin.");
     } catch (NotFoundException e) {
       status.removeAll();
       status.setText("This reset link is unknown, used or expired. ");

@@ -103,4 +103,24 @@ class PasswordResetViewsIT extends PortalIT {
     again.reset();
     assertThat(again.status.getText()).contains("unknown, used or expired");
   }
+
+  @Test
+  void a_suspended_tenants_user_is_told_why_the_password_cannot_change() {
+    String email = email();
+    api.signUp(email, "correct horse battery", "Suspended Org");
+    withSmtp().request(email, null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().length == 1);
+    String link = TestSmtp.link(smtp.received()[0], "/reset-password/");
+    String hash = jdbc.sql("select password_hash from users where email = ?").param(email).query(String.class).single();
+    jdbc.sql("update tenants set status = 'suspended' where id = (select tenant_id from users where email = ?)").param(email).update();
+
+    ResetPasswordView view = new ResetPasswordView(withoutSmtp);
+    view.token(link.substring(link.lastIndexOf('/') + 1));
+    view.password.setValue(NEW);
+    view.reset();
+
+    assertThat(view.status.getText()).contains("suspended");
+    assertThat(jdbc.sql("select password_hash from users where email = ?").param(email).query(String.class).single())
+        .isEqualTo(hash);
+  }
 }
