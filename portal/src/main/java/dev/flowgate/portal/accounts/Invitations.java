@@ -97,7 +97,7 @@ public class Invitations {
         .params(id, actor.tenantId(), email, role, sha256(token), actor.id(), Timestamp.from(now), Timestamp.from(expires))
         .update();
     audit.record(actor, "member.invited", "invitation", id, null, Map.of("email", email, "role", role, "expiresAt", expires));
-    String link = properties.portalUrl().replaceAll("/+$", "") + "/invite/" + token;
+    String link = properties.linkBase() + "/invite/" + token;
     return new Invited(id, email, role, expires, token, link);
   }
 

@@ -78,7 +78,7 @@ public class PasswordResetRequests {
   }
 
   private void mail(PasswordResets.Issued issued) {
-    String link = properties.portalUrl().replaceAll("/+$", "") + "/reset-password/" + issued.token();
+    String link = properties.linkBase() + "/reset-password/" + issued.token();
     String body = """
         Someone (hopefully you) asked to reset the password of your Flowgate account %s.
 

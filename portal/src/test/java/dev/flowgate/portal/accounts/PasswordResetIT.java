@@ -73,7 +73,7 @@ class PasswordResetIT extends PortalIT {
     assertThat(mail.getSubject()).isEqualTo("Reset your Flowgate password");
     assertThat(mail.getHeader("Flowgate-Event")[0]).isEqualTo("member.password_reset");
     String link = TestSmtp.link(mail, "/reset-password/");
-    assertThat(link).startsWith(properties.portalUrl() + "/reset-password/");
+    assertThat(link).startsWith(properties.linkBase() + "/reset-password/");
     assertThat(jdbc.sql("select token_hash from password_resets r join users u on u.id = r.user_id where u.email = ?")
         .param(email).query(String.class).single()).isNotEqualTo(token(link)).hasSize(64);
     assertThat(jdbc.sql("""
