@@ -30,8 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invites teammates by link with a role. No mail server is configured yet, so the link is answered
- * to the inviter (shown once, like a key) to pass on; accepting sets the password and creates the
+ * Invites teammates by link with a role; {@link InvitationDelivery} mails the link, or answers it to
+ * the inviter (shown once, like a key) to pass on. Accepting sets the password and creates the
  * user. Links expire after {@link #VALIDITY} and work once.
  */
 @Service
@@ -97,7 +97,7 @@ public class Invitations {
         .params(id, actor.tenantId(), email, role, sha256(token), actor.id(), Timestamp.from(now), Timestamp.from(expires))
         .update();
     audit.record(actor, "member.invited", "invitation", id, null, Map.of("email", email, "role", role, "expiresAt", expires));
-    String link = properties.portalUrl().replaceAll("/+$", "") + "/invite/" + token;
+    String link = properties.linkBase() + "/invite/" + token;
     return new Invited(id, email, role, expires, token, link);
   }
 
@@ -131,13 +131,13 @@ public class Invitations {
     return actor.id() != null && users.findById(actor.id()).map(u -> u.getRole().equals("owner")).orElse(false);
   }
 
-  private static String token() {
+  static String token() {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static String sha256(String value) {
+  static String sha256(String value) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

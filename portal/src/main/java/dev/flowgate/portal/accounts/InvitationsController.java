@@ -9,14 +9,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invite a teammate (owner and admin, see Roles) and accept an invitation (public: the link is the credential). */
+/**
+ * Invite a teammate (owner and admin, see Roles; mailed when SMTP is configured, else the link is in
+ * the answer) and accept an invitation (public: the link is the credential).
+ */
 @RestController
 class InvitationsController {
 
   private final Invitations invitations;
+  private final InvitationDelivery delivery;
 
-  InvitationsController(Invitations invitations) {
+  InvitationsController(Invitations invitations, InvitationDelivery delivery) {
     this.invitations = invitations;
+    this.delivery = delivery;
   }
 
   record InvitationRequest(@Nullable String email, @Nullable String role) {}
@@ -32,8 +37,9 @@ class InvitationsController {
 
   @PostMapping("/api/v1/members/invitations")
   @ResponseStatus(HttpStatus.CREATED)
-  Invitations.Invited invite(@AuthenticationPrincipal TenantPrincipal principal, @RequestBody InvitationRequest request) {
-    return invitations.invite(principal.actor(), request.email(), request.role());
+  InvitationDelivery.Invitation invite(@AuthenticationPrincipal TenantPrincipal principal,
+      @RequestBody InvitationRequest request) {
+    return delivery.invite(principal.actor(), request.email(), request.role());
   }
 
   @PostMapping("/api/v1/invitations/accept")

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts failed logins per account and per IP: 5 failures lock that account or address for 15
- * minutes. In memory, so per portal instance; a restart forgets the counts.
+ * minutes. In memory, so per portal instance; a restart forgets the counts. Other throttles (password
+ * reset requests) count with their own instance and limits.
  */
 @Component
 public class LoginAttempts {
@@ -22,9 +24,19 @@ public class LoginAttempts {
 
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final int maxFailures;
+  private final Duration lockout;
 
+  @Autowired
   LoginAttempts(Clock clock) {
+    this(clock, MAX_FAILURES, LOCKOUT);
+  }
+
+  /** A separate counter: {@code maxFailures} within {@code lockout} of each other lock the key for {@code lockout}. */
+  LoginAttempts(Clock clock, int maxFailures, Duration lockout) {
     this.clock = clock;
+    this.maxFailures = maxFailures;
+    this.lockout = lockout;
   }
 
   public static String account(String email) {
@@ -43,12 +55,12 @@ public class LoginAttempts {
   public void failed(String key) {
     Instant now = clock.instant();
     if (failures.size() > MAX_TRACKED) {
-      failures.values().removeIf(f -> f.stale(now));
+      failures.values().removeIf(f -> f.stale(now, lockout));
     }
     failures.compute(key, (k, previous) -> {
-      Failures base = previous == null || previous.stale(now) ? new Failures(0, now, null) : previous;
+      Failures base = previous == null || previous.stale(now, lockout) ? new Failures(0, now, null) : previous;
       int count = base.count() + 1;
-      return new Failures(count, now, count >= MAX_FAILURES ? now.plus(LOCKOUT) : base.lockedUntil());
+      return new Failures(count, now, count >= maxFailures ? now.plus(lockout) : base.lockedUntil());
     });
   }
 
@@ -59,8 +71,8 @@ public class LoginAttempts {
   private record Failures(int count, Instant lastFailure, @Nullable Instant lockedUntil) {
 
     /** A lock that has run out, or failures long enough ago to forget. */
-    boolean stale(Instant now) {
-      return lockedUntil != null ? !now.isBefore(lockedUntil) : now.isAfter(lastFailure.plus(LOCKOUT));
+    boolean stale(Instant now, Duration lockout) {
+      return lockedUntil != null ? !now.isBefore(lockedUntil) : now.isAfter(lastFailure.plus(lockout));
     }
   }
 }

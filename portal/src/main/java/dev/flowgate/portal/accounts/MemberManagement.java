@@ -5,6 +5,7 @@ import dev.flowgate.portal.base.problems.ConflictException;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.base.web.ETags;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -36,13 +37,21 @@ public class MemberManagement {
     return users.findAllByTenantId(actor.tenantId(), pageable).map(MemberView::of);
   }
 
+  @Transactional(readOnly = true)
+  public MemberView get(Actor actor, UUID id) {
+    return users.findByIdAndTenantId(id, actor.tenantId()).map(MemberView::of)
+        .orElseThrow(() -> new NotFoundException("member", id));
+  }
+
+  /** @param ifMatch the member's ETag as last read, or null; a stale one answers 412 and changes nothing */
   @Transactional
-  public MemberView changeRole(Actor actor, UUID id, @Nullable String requested) {
+  public MemberView changeRole(Actor actor, UUID id, @Nullable String requested, @Nullable String ifMatch) {
     String role = requested == null ? "" : requested.strip().toLowerCase(Locale.ROOT);
     if (!ROLES.contains(role)) {
       throw new InvalidInputException("role", "must be one of owner, admin, developer, viewer, billing");
     }
     UserAccount member = users.findByIdAndTenantId(id, actor.tenantId()).orElseThrow(() -> new NotFoundException("member", id));
+    ETags.requireMatch(ifMatch, MemberView.of(member));
     String actorRole = actor.id() == null ? "" : users.findById(actor.id()).map(UserAccount::getRole).orElse("");
     if ((role.equals("owner") || member.getRole().equals("owner")) && !actorRole.equals("owner")) {
       throw new InvalidInputException("role", "only an owner can grant or take away the owner role");

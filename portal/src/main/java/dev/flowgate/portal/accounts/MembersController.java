@@ -1,6 +1,7 @@
 package dev.flowgate.portal.accounts;
 
 import dev.flowgate.portal.base.security.TenantPrincipal;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -8,11 +9,14 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,10 +37,18 @@ class MembersController {
     return PageResponse.of(members.list(principal.actor(), pageable), v -> v);
   }
 
+  @GetMapping("/{id}")
+  ResponseEntity<MemberView> get(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id) {
+    MemberView view = members.get(principal.actor(), id);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
+  }
+
   @PatchMapping("/{id}")
-  MemberView changeRole(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+  ResponseEntity<MemberView> changeRole(@AuthenticationPrincipal TenantPrincipal principal, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestBody RoleChange change) {
-    return members.changeRole(principal.actor(), id, change.role());
+    MemberView view = members.changeRole(principal.actor(), id, change.role(), ifMatch);
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   /** {@code PATCH /api/v1/members/{id}} body. */

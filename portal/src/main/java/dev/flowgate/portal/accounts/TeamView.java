@@ -28,7 +28,7 @@ import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-/** The team: members with their roles (changed in place) and invitations by link. */
+/** The team: members with their roles (changed in place) and invitations, mailed or by link. */
 @Route(value = "team", layout = MainLayout.class)
 @PageTitle("Team · Flowgate")
 @RolesAllowed({"OWNER", "ADMIN"})
@@ -43,10 +43,10 @@ public class TeamView extends Main {
   final Paragraph status = new Paragraph();
   final Grid<MemberView> grid = new Grid<>(MemberView.class, false);
   private final MemberManagement members;
-  private final Invitations invitations;
+  private final InvitationDelivery invitations;
   private final Actor actor;
 
-  public TeamView(MemberManagement members, Invitations invitations, AuthenticationContext authentication) {
+  public TeamView(MemberManagement members, InvitationDelivery invitations, AuthenticationContext authentication) {
     this.members = members;
     this.invitations = invitations;
     this.actor = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow().actor();
@@ -87,7 +87,7 @@ public class TeamView extends Main {
         return;
       }
       try {
-        members.changeRole(actor, member.id(), e.getValue());
+        members.changeRole(actor, member.id(), e.getValue(), null);
         status.setText(member.email() + " is now " + e.getValue() + ".");
       } catch (InvalidInputException | ConflictException refused) {
         select.setValue(e.getOldValue());
@@ -100,11 +100,20 @@ public class TeamView extends Main {
 
   void invite() {
     try {
-      Invitations.Invited invited = invitations.invite(actor, email.getValue(), role.getValue());
+      InvitationDelivery.Invitation invited = invitations.invite(actor, email.getValue(), role.getValue());
       FormErrors.clear(Map.of("email", email, "role", role));
-      link.setValue(invited.link());
-      link.setVisible(true);
-      status.setText("Invited " + invited.email() + " as " + invited.role() + "; the link works once, for 7 days.");
+      if (invited.mailed()) {
+        link.clear();
+        link.setVisible(false);
+        status.setText("Invitation sent to " + invited.email() + " as " + invited.role() + "; the link works once, for 7 days.");
+      } else {
+        link.setValue(invited.link() == null ? "" : invited.link());
+        link.setVisible(true);
+        status.setText(invited.mail().equals("failed")
+            ? "Invited " + invited.email() + " as " + invited.role() + ", but the invitation mail failed: send them "
+                + "this link yourself; it works once, for 7 days."
+            : "Invited " + invited.email() + " as " + invited.role() + "; the link works once, for 7 days.");
+      }
       email.clear();
     } catch (InvalidInputException e) {
       FormErrors.show(Map.of("email", email, "role", role), e);

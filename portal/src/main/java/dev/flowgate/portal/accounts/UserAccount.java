@@ -69,6 +69,10 @@ public class UserAccount {
     return createdAt;
   }
 
+  void changePassword(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
   void changeRole(String role) {
     this.role = role;
   }

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TenantPurge {
 
   /** Children before parents, as the foreign keys require. */
-  static final List<String> TENANT_TABLES = List.of("invitations", "idempotency_keys", "workflow_triggers",
+  static final List<String> TENANT_TABLES = List.of("password_resets", "invitations", "idempotency_keys", "workflow_triggers",
       "workflows", "api_keys", "routes", "services", "management_tokens", "audit_logs", "users");
   private static final Logger log = LoggerFactory.getLogger(TenantPurge.class);
 

@@ -57,4 +57,38 @@ class MembersIT extends PortalIT {
     assertThat(api.get("/api/v1/members", b.token()).json().path("total").asLong()).isEqualTo(1);
     assertThat(api.get("/api/v1/members", member(a, "developer")).status()).isEqualTo(403);
   }
+
+  @Test
+  void a_role_change_with_a_stale_if_match_answers_412_and_changes_nothing() {
+    Api.Tenant tenant = signUp();
+    member(tenant, "viewer");
+    String path = "/api/v1/members/" + idOf(tenant, "viewer");
+    Api.Response read = api.get(path, tenant.token());
+    String etag = read.header("ETag");
+    assertThat(read.status()).as(read.raw()).isEqualTo(200);
+    assertThat(etag).startsWith("\"");
+
+    Api.Response first = api.send("PATCH", path, tenant.token(), Map.of("role", "developer"), "If-Match", etag);
+    assertThat(first.status()).as(first.raw()).isEqualTo(200);
+    assertThat(first.header("ETag")).isNotEqualTo(etag).isEqualTo(api.get(path, tenant.token()).header("ETag"));
+
+    Api.Response stale = api.send("PATCH", path, tenant.token(), Map.of("role", "admin"), "If-Match", etag);
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(stale.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/precondition-failed");
+    assertThat(api.get(path, tenant.token()).json().path("role").asString()).isEqualTo("developer");
+    assertThat(api.send("PATCH", path, tenant.token(), Map.of("role", "admin"), "If-Match", first.header("ETag")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void another_tenants_member_is_not_found() {
+    Api.Tenant a = signUp();
+    Api.Tenant b = signUp();
+
+    Api.Response read = api.get("/api/v1/members/" + idOf(a, "owner"), b.token());
+
+    assertThat(read.status()).isEqualTo(404);
+    assertThat(read.header("ETag")).isNull();
+  }
 }

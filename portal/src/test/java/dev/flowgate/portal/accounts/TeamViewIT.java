@@ -18,11 +18,11 @@ class TeamViewIT extends PortalIT {
   @RegisterExtension final ViewSession session = new ViewSession();
 
   @Autowired MemberManagement members;
-  @Autowired Invitations invitations;
+  @Autowired InvitationDelivery invitations;
   @Autowired AuthenticationContext authentication;
 
   @Test
-  void the_team_screen_invites_by_link_and_shows_field_errors() {
+  void without_smtp_the_team_screen_invites_by_link_and_shows_field_errors() {
     Api.Tenant tenant = signUp();
     UUID owner = jdbc.sql("select id from users where tenant_id = ?").param(tenant.id()).query(UUID.class).single();
     PortalUser user = new PortalUser(owner, tenant.id(), tenant.email(), "x", "owner");

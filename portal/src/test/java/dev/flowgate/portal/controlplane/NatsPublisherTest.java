@@ -18,7 +18,7 @@ class NatsPublisherTest {
     }
     PortalProperties properties = new PortalProperties("t", "p", URI.create("http://127.0.0.1:1"), "http://127.0.0.1:8000",
         "http://127.0.0.1:9100", List.of(), "nats://127.0.0.1:" + freePort,
-        URI.create("http://127.0.0.1:1"), "http://127.0.0.1:8080");
+        URI.create("http://127.0.0.1:1"), "http://127.0.0.1:8080", "");
     NatsPublisher publisher = new NatsPublisher(properties);
     publisher.afterPropertiesSet();
 

@@ -63,6 +63,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", "The change conflicts with existing data");
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", e.getMessage()));
+  }
+
+  @ExceptionHandler(NotConfiguredException.class)
+  ProblemDetail notConfigured(NotConfiguredException e) {
+    return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-configured", "Not configured", e.getMessage());
+  }
+
   @ExceptionHandler(UnavailableException.class)
   ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
     log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());

@@ -42,6 +42,8 @@ public final class Roles {
       AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
     rules
         .requestMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/invitations/accept").permitAll()
+        // the mailed link is the credential of a reset; asking for one needs only an email
+        .requestMatchers(HttpMethod.POST, "/api/v1/password-resets", "/api/v1/password-resets/*").permitAll()
         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
         .requestMatchers("/api/v1/admin/billing/team", "/api/v1/admin/billing/team/**").hasRole(PLATFORM_ADMIN)
         .requestMatchers("/api/v1/admin/billing", "/api/v1/admin/billing/**").hasAnyRole(PLATFORM_ADMIN, BILLING_TEAM)

@@ -20,7 +20,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
 
-  private final LoginForm login = new LoginForm();
+  final LoginForm login = new LoginForm();
   private final AuthenticationContext authentication;
 
   public LoginView(AuthenticationContext authentication) {
@@ -34,7 +34,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
     i18n.getForm().setUsername("Email");
     login.setI18n(i18n);
     login.setAction("login");
-    login.setForgotPasswordButtonVisible(false);
+    // the reset view says so itself when the portal cannot mail (no SMTP server)
+    login.setForgotPasswordButtonVisible(true);
+    login.addForgotPasswordListener(e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("forgot-password")));
     login.setId("login-form");
 
     Anchor signup = new Anchor("signup", "Create an account");

@@ -84,7 +84,9 @@ final class OpenApiProblems {
     types.put("precondition-failed", "412, If-Match is stale");
     types.put("unsupported-media-type", "415");
     types.put("idempotency-key-reused", "422, the Idempotency-Key was used with another request");
+    types.put("too-many-requests", "429, a throttle refused it, see Retry-After (password reset requests)");
     types.put("service-unavailable", "503, a service the portal depends on is down");
+    types.put("not-configured", "503, this installation has not set the feature up (password reset without SMTP)");
     types.put("internal-error", "500");
     return types;
   }

@@ -36,4 +36,14 @@ class PortalPropertiesTest {
       assertThat(properties.upstreamAllow()).isEmpty();
     });
   }
+
+  @Test
+  void links_to_people_use_the_public_url_when_set_and_else_the_portal_url() {
+    runner.withPropertyValues("flowgate.portal.internal-token=t", "flowgate.portal.key-pepper=p",
+        "flowgate.portal.portal-url=http://portal:8080/").run(context ->
+        assertThat(context.getBean(PortalProperties.class).linkBase()).isEqualTo("http://portal:8080"));
+    runner.withPropertyValues("flowgate.portal.internal-token=t", "flowgate.portal.key-pepper=p",
+        "flowgate.portal.portal-url=http://portal:8080", "flowgate.portal.public-url=https://portal.example.com/").run(context ->
+        assertThat(context.getBean(PortalProperties.class).linkBase()).isEqualTo("https://portal.example.com"));
+  }
 }
