@@ -130,7 +130,8 @@ public record CorsPolicy(List<String> origins, List<String> methods, boolean cre
     List<String> values = new ArrayList<>();
     for (JsonNode item : list) {
       String value = item.asString("").strip();
-      if (!value.isEmpty()) {
+      // a method goes out in a header as it is: no control characters (CR/LF) may reach one
+      if (!value.isEmpty() && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
         values.add(upper ? value.toUpperCase(Locale.ROOT) : value);
       }
     }
