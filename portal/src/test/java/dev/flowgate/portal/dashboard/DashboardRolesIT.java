@@ -57,6 +57,14 @@ class DashboardRolesIT extends PortalIT {
     return root.getChildren().map(c -> byId(c, id)).flatMap(Optional::stream).findFirst();
   }
 
+  /** Through a dialog's footer, which holds its buttons outside its component children. */
+  private static Optional<Component> inElements(com.vaadin.flow.dom.Element root, String id) {
+    if (id.equals(root.getAttribute("id"))) {
+      return root.getComponent();
+    }
+    return root.getChildren().map(c -> inElements(c, id)).flatMap(Optional::stream).findFirst();
+  }
+
   @Test
   void a_developer_can_create_keys_and_the_sample_api() {
     DashboardView view = dashboardAs("developer");
@@ -73,7 +81,7 @@ class DashboardRolesIT extends PortalIT {
     // the onboarding journey's selectors (e2e NewKeyDialog): #key-name, #key-create-submit, #key-secret, #curl-example
     ((TextField) byId(dialog, "key-name").orElseThrow()).setValue("journey key");
     assertThat(byId(dialog, "new-key-routes")).isPresent();
-    ((Button) byId(dialog, "key-create-submit").orElseThrow()).click();
+    ((Button) inElements(dialog.getFooter().getElement(), "key-create-submit").orElseThrow()).click();
 
     String secret = ((TextField) byId(dialog, "key-secret").orElseThrow()).getValue();
     assertThat(secret).matches("fg_live_[0-9A-Za-z]{32}");
