@@ -68,6 +68,7 @@ public class ServicesView extends Main {
     grid.addColumn(ServiceView::name).setHeader("Name").setFlexGrow(1);
     grid.addColumn(ServiceView::url).setHeader("URL").setFlexGrow(2);
     grid.addColumn(ServiceView::retries).setHeader("Retries").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(s -> s.openApi() == null ? "generic" : "attached").setHeader("OpenAPI").setAutoWidth(true).setFlexGrow(0);
     grid.setItems(q -> services.list(actor, search.getValue(), PageRequest.of(q.getPage(), q.getPageSize(),
         Sort.by(Sort.Direction.DESC, "createdAt"))).stream());
     grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
