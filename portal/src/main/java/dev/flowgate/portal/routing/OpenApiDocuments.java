@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads the OpenAPI document a tenant attaches to a service: JSON or YAML text (YAML 1.2 is a
- * superset of JSON, so one parser reads both), at most {@link #MAX_BYTES}, an object whose
+ * Reads the OpenAPI document a tenant attaches to a service: JSON or YAML text (JSON read as JSON,
+ * since YAML refuses some valid JSON such as tab indentation), at most {@link #MAX_BYTES}, an object whose
  * {@code openapi} field says 3.x. Only what the catalog needs is checked; the document is stored
  * as given, so an export gives the tenant back exactly what it attached.
  */
@@ -22,6 +23,7 @@ public final class OpenApiDocuments {
   public static final int MAX_BYTES = 1024 * 1024;
   private static final Pattern VERSION_3 = Pattern.compile("3\\.\\d+(\\.\\d+)?(-[A-Za-z0-9.]+)?");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private OpenApiDocuments() {}
 
@@ -32,7 +34,7 @@ public final class OpenApiDocuments {
     }
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      root = read(text);
     } catch (JacksonException e) {
       return Optional.of("is neither JSON nor YAML: " + e.getOriginalMessage());
     }
@@ -40,7 +42,10 @@ public final class OpenApiDocuments {
       return Optional.of("must be an OpenAPI document (an object with 'openapi: 3.x')");
     }
     JsonNode version = root.get("openapi");
-    if (version == null || !version.isString() || !VERSION_3.matcher(version.asString()).matches()) {
+    // YAML reads an unquoted "openapi: 3.1" as a number; take it as the version it plainly means
+    String declared = version == null ? "" : version.isString() ? version.asString()
+        : version.isFloatingPointNumber() ? version.decimalValue().toPlainString() : "";
+    if (!VERSION_3.matcher(declared).matches()) {
       return Optional.of("must declare 'openapi: 3.x' (Swagger 2.0 documents are not supported)");
     }
     if (root.has("paths") && !root.get("paths").isObject()) {
@@ -62,6 +67,10 @@ public final class OpenApiDocuments {
 
   /** The document as a tree; call only with text that {@link #refusal} accepted (stored documents are). */
   public static ObjectNode parse(String text) {
-    return (ObjectNode) YAML.readTree(text);
+    return (ObjectNode) read(text);
+  }
+
+  private static JsonNode read(String text) {
+    return text.stripLeading().startsWith("{") ? JSON.readTree(text) : YAML.readTree(text);
   }
 }
