@@ -40,9 +40,9 @@ public final class KeysPage {
   /** Creates a key for every route with a rate limit; returns its secret (the dialog is closed). */
   public String create(String name, int limitPerMinute) {
     create.click();
-    page.locator("#new-key-name input").fill(name);
+    page.locator("#key-name input").fill(name);
     page.locator("#new-key-limit input").fill(String.valueOf(limitPerMinute));
-    page.locator("#new-key-submit").click();
+    page.locator("#key-create-submit").click();
     secret.waitFor();
     String value = secret.inputValue();
     closeDialog();
@@ -52,8 +52,8 @@ public final class KeysPage {
   /** Creates a key and leaves the dialog with the secret open (for a screenshot); close with {@link #closeDialog}. */
   public String createAndKeepOpen(String name) {
     create.click();
-    page.locator("#new-key-name input").fill(name);
-    page.locator("#new-key-submit").click();
+    page.locator("#key-name input").fill(name);
+    page.locator("#key-create-submit").click();
     secret.waitFor();
     return secret.inputValue();
   }

@@ -10,7 +10,10 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.flowgate.portal.base.problems.InvalidInputException;
 import dev.flowgate.portal.base.security.Actor;
@@ -21,12 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates a key with its scopes (every route, or chosen ones), an optional rate limit and expiry,
- * then shows the secret once. A refused request marks the fields and keeps everything typed.
+ * then shows the secret once (with a ready curl line when given a URL to try). A refused request
+ * marks the fields and keeps everything typed. The one key-creation dialog: the keys screen and
+ * the dashboard both open it.
  */
-class CreateKeyForm extends Dialog {
+public class CreateKeyForm extends Dialog {
 
   final TextField name = new TextField("Name");
   final Checkbox allRoutes = new Checkbox("Every route, now and later (*)", true);
@@ -40,15 +46,23 @@ class CreateKeyForm extends Dialog {
   private final ApiKeyManagement keys;
   private final Actor actor;
   private final Consumer<IssuedKey> onCreated;
+  private final @Nullable String tryUrl;
 
   CreateKeyForm(ApiKeyManagement keys, Actor actor, List<RouteView> tenantRoutes, Consumer<IssuedKey> onCreated) {
+    this(keys, actor, tenantRoutes, null, onCreated);
+  }
+
+  /** @param tryUrl a gateway URL the new key can call, shown as a curl line beside the secret; null for none */
+  public CreateKeyForm(ApiKeyManagement keys, Actor actor, List<RouteView> tenantRoutes, @Nullable String tryUrl,
+      Consumer<IssuedKey> onCreated) {
     this.keys = keys;
     this.actor = actor;
     this.onCreated = onCreated;
+    this.tryUrl = tryUrl;
     setHeaderTitle("Create API key");
     setWidth("min(44rem, 95vw)");
 
-    name.setId("new-key-name");
+    name.setId("key-name"); // the id the onboarding journey (e2e) finds it by
     name.setRequired(true);
     name.setMaxLength(100);
     name.setPlaceholder("e.g. mobile app");
@@ -84,12 +98,12 @@ class CreateKeyForm extends Dialog {
     form.setColspan(expiresAt, 2);
     add(form, status);
 
-    create.setId("new-key-submit");
+    create.setId("key-create-submit");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     create.addClickListener(e -> create());
     create.addClickShortcut(Key.ENTER);
     Button cancel = new Button("Cancel", e -> close());
-    cancel.setId("new-key-cancel");
+    cancel.setId("key-create-cancel");
     getFooter().add(cancel, create);
   }
 
@@ -137,10 +151,26 @@ class CreateKeyForm extends Dialog {
     getFooter().removeAll();
     setHeaderTitle("Key “" + issued.key().name() + "” created");
     add(new SecretShownOnce(issued));
+    if (tryUrl != null) {
+      add(curl("curl -H \"X-API-Key: " + issued.secret() + "\" " + tryUrl));
+    }
     Button done = new Button("Done", e -> close());
     done.setId("key-dialog-close");
     done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     getFooter().add(done);
     done.focus();
+  }
+
+  private static HorizontalLayout curl(String line) {
+    TextArea curl = new TextArea("Try it");
+    curl.setId("curl-example");
+    curl.setValue(line);
+    curl.setReadOnly(true);
+    curl.addClassName("flowgate-secret");
+    HorizontalLayout row = new HorizontalLayout(curl, SecretShownOnce.copyButton("copy-curl", "Copy curl command", line));
+    row.setWidthFull();
+    row.setAlignItems(FlexComponent.Alignment.END);
+    row.expand(curl);
+    return row;
   }
 }

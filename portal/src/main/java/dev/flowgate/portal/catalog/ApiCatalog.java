@@ -2,22 +2,26 @@ package dev.flowgate.portal.catalog;
 
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.security.Actor;
+import dev.flowgate.portal.routing.OpenApiDocuments;
 import dev.flowgate.portal.routing.RouteManagement;
 import dev.flowgate.portal.routing.RouteView;
 import dev.flowgate.portal.routing.ServiceView;
 import dev.flowgate.portal.routing.UpstreamManagement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads a tenant's services and routes into the catalog's shape; changes nothing. */
 @Service
@@ -44,10 +48,13 @@ public class ApiCatalog {
     all(p -> services.list(actor, p), Sort.by("name")).forEach(s -> byId.put(s.id(), s));
     Map<UUID, List<CatalogRoute>> grouped = new LinkedHashMap<>();
     byId.keySet().forEach(id -> grouped.put(id, new ArrayList<>()));
+    Map<UUID, ObjectNode> documents = new HashMap<>();
     for (RouteView route : all(p -> routes.list(actor, p), Sort.by("name"))) {
       ServiceView service = byId.get(route.serviceId());
       if (service != null) {
-        grouped.get(service.id()).add(entry(route, service.name()));
+        ObjectNode document = service.openApi() == null ? null
+            : documents.computeIfAbsent(service.id(), id -> OpenApiDocuments.parse(service.openApi()));
+        grouped.get(service.id()).add(entry(route, service, document));
       }
     }
     return grouped.entrySet().stream().filter(e -> !e.getValue().isEmpty())
@@ -58,18 +65,22 @@ public class ApiCatalog {
   @Transactional(readOnly = true)
   public CatalogRoute route(Actor actor, UUID id) {
     RouteView route = routes.get(actor, id);
-    return entry(route, services.get(actor, route.serviceId()).name());
+    ServiceView service = services.get(actor, route.serviceId());
+    return entry(route, service, service.openApi() == null ? null : OpenApiDocuments.parse(service.openApi()));
   }
 
   public String gatewayUrl() {
     return gatewayUrl;
   }
 
-  private CatalogRoute entry(RouteView route, String serviceName) {
+  private CatalogRoute entry(RouteView route, ServiceView service, @Nullable ObjectNode document) {
     List<String> urls = route.paths().stream().map(p -> gatewayUrl + RoutePaths.base(p)).toList();
     List<String> policies = route.policies().stream().map(PolicySummary::of).toList();
-    return new CatalogRoute(route.id(), route.name(), route.serviceId(), serviceName, List.copyOf(route.methods()),
-        List.copyOf(route.paths()), urls, policies);
+    List<String> methods = List.copyOf(route.methods());
+    List<CatalogOperation> operations = document == null ? List.of() : SpecOperations.forRoute(document, route.paths(),
+        route.stripPath(), methods.isEmpty() ? CatalogRoute.ANY_METHOD : methods, SpecPaths.pathOf(service.url()));
+    return new CatalogRoute(route.id(), route.name(), route.serviceId(), service.name(), methods,
+        List.copyOf(route.paths()), urls, policies, operations);
   }
 
   private static <T> List<T> all(Function<Pageable, Page<T>> list, Sort sort) {

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a tenant's catalog as an OpenAPI 3.0 document whose server is the gateway. A prefix route
  * ({@code /orders}) gets its own path and one with a trailing {@code {path}} parameter for
  * everything below it; {@code {name}} segments in a configured path become path parameters. When
- * two routes claim one path and method, the first one by service and route name is documented.
+ * two routes claim one path and method, the first one by service and route name is documented. A
+ * route of a service with its own OpenAPI document shows that document's operations instead (see
+ * {@link SpecOperations}), its components prefixed by the service's name ({@link SpecMerge}).
  */
 final class CatalogOpenApi {
 
@@ -30,9 +32,20 @@ final class CatalogOpenApi {
     doc.putArray("servers").addObject().put("url", gatewayUrl).put("description", "Flowgate gateway");
     ArrayNode tags = doc.putArray("tags");
     ObjectNode paths = doc.putObject("paths");
+    ObjectNode components = NODES.objectNode();
+    components(components); // first: services' components are added into its "schemas"
     for (CatalogService service : catalog) {
       tags.addObject().put("name", service.name());
+      boolean componentsCopied = false;
       for (CatalogRoute route : service.routes()) {
+        if (!route.operations().isEmpty()) {
+          addSpecOperations(paths, route);
+          if (!componentsCopied) {
+            SpecMerge.components(components, route.operations().get(0), service.name());
+            componentsCopied = true;
+          }
+          continue;
+        }
         for (String raw : route.paths()) {
           String base = RoutePaths.base(raw);
           addOperations(paths, base, route, false);
@@ -42,7 +55,7 @@ final class CatalogOpenApi {
         }
       }
     }
-    components(doc.putObject("components"));
+    doc.set("components", components);
     ArrayNode security = doc.putArray("security");
     security.addObject().putArray("apiKey");
     security.addObject().putArray("bearer");
@@ -73,6 +86,21 @@ final class CatalogOpenApi {
     }
   }
 
+  /** The service's own operations, with the gateway's problem answers added where the document has none. */
+  private static void addSpecOperations(ObjectNode paths, CatalogRoute route) {
+    for (CatalogOperation source : route.operations()) {
+      ObjectNode item = paths.has(source.path()) ? (ObjectNode) paths.get(source.path()) : paths.putObject(source.path());
+      String key = source.method().toLowerCase(Locale.ROOT);
+      if (!item.has(key)) {
+        ObjectNode operation = SpecMerge.operation(source, route);
+        ObjectNode responses = operation.has("responses") && operation.get("responses").isObject()
+            ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+        problems(responses);
+        item.set(key, operation);
+      }
+    }
+  }
+
   private static void parameters(ObjectNode operation, String path) {
     Matcher matcher = PARAMETER.matcher(path);
     ArrayNode parameters = null;
@@ -90,9 +118,17 @@ final class CatalogOpenApi {
 
   private static void responses(ObjectNode responses) {
     responses.putObject("200").put("description", "The upstream's answer");
+    problems(responses);
+  }
+
+  /** The gateway's own answers, for the statuses the operation does not document itself. */
+  private static void problems(ObjectNode responses) {
     for (String[] problem : new String[][] {{"401", "No or bad credential"}, {"403", "Credential not allowed here, or tenant suspended"},
         {"404", "No route"}, {"429", "Rate limit or plan quota reached (see Retry-After)"},
         {"502", "Upstream failure"}, {"503", "Circuit open"}, {"504", "Upstream timeout"}}) {
+      if (responses.has(problem[0])) {
+        continue;
+      }
       responses.putObject(problem[0]).put("description", problem[1]).putObject("content")
           .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -27,8 +28,8 @@ import java.util.List;
 
 /**
  * The tenant's APIs as consumers see them: routes grouped by service with methods, gateway URLs
- * and policies, a link to the generated OpenAPI document, and (for developers and up) the try-it
- * console.
+ * and policies, the operations of a service's own OpenAPI document where it attached one, a link
+ * to the catalog's OpenAPI document, and (for developers and up) the try-it console.
  */
 @Route(value = "catalog", layout = MainLayout.class)
 @PageTitle("API catalog · Flowgate")
@@ -37,6 +38,7 @@ public class CatalogView extends Main {
 
   final List<CatalogService> services;
   final TryItConsole console;
+  private final String catalogGatewayUrl;
 
   public CatalogView(ApiCatalog catalog, GatewayConsole gateway, AuthenticationContext authentication) {
     PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
@@ -45,6 +47,7 @@ public class CatalogView extends Main {
     addClassNames("flowgate-page");
     getStyle().set("display", "flex").set("flex-direction", "column");
 
+    catalogGatewayUrl = catalog.gatewayUrl();
     services = catalog.services(actor);
     List<CatalogRoute> routes = services.stream().flatMap(s -> s.routes().stream()).toList();
     console = new TryItConsole(gateway, actor, routes);
@@ -94,10 +97,46 @@ public class CatalogView extends Main {
         return tryIt;
       }).setHeader("Console").setFlexGrow(0).setAutoWidth(true);
     }
+    grid.addColumn(r -> r.operations().isEmpty() ? "generic" : r.operations().size() + " from the service's OpenAPI")
+        .setHeader("Operations").setFlexGrow(1);
     grid.setItems(service.routes());
     grid.setAllRowsVisible(true);
     grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-    return card(new H3("Service " + service.name()), grid);
+    List<RouteOperation> operations = service.routes().stream()
+        .flatMap(r -> r.operations().stream().map(o -> new RouteOperation(r, o))).toList();
+    if (operations.isEmpty()) {
+      return card(new H3("Service " + service.name()), grid);
+    }
+    return card(new H3("Service " + service.name()), grid, new H4("Operations from its OpenAPI document"),
+        operationsGrid(service, operations, canTry));
+  }
+
+  /** One operation of a service's own document as a route publishes it. */
+  record RouteOperation(CatalogRoute route, CatalogOperation operation) {}
+
+  private Grid<RouteOperation> operationsGrid(CatalogService service, List<RouteOperation> operations, boolean canTry) {
+    Grid<RouteOperation> grid = new Grid<>(RouteOperation.class, false);
+    grid.setId("catalog-operations-" + service.name().replaceAll("[^A-Za-z0-9_-]", "-"));
+    grid.setAriaLabel("Operations of " + service.name());
+    grid.addColumn(o -> o.operation().method()).setHeader("Method").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(o -> catalogGatewayUrl + o.operation().path()).setHeader("Gateway URL").setFlexGrow(3);
+    grid.addColumn(o -> o.operation().summary()).setHeader("Summary").setFlexGrow(2);
+    grid.addColumn(o -> o.route().name()).setHeader("Route").setFlexGrow(1);
+    if (canTry) {
+      grid.addComponentColumn(o -> {
+        Button tryIt = new Button("Try", VaadinIcon.PLAY.create(), e -> {
+          console.choose(o.route());
+          console.choose(o.operation());
+        });
+        tryIt.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        tryIt.setAriaLabel("Try " + o.operation().method() + " " + o.operation().path());
+        return tryIt;
+      }).setHeader("Console").setFlexGrow(0).setAutoWidth(true);
+    }
+    grid.setItems(operations);
+    grid.setAllRowsVisible(true);
+    grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+    return grid;
   }
 
   private static Div card(Component... content) {

@@ -43,6 +43,7 @@ class TryItConsole extends Div {
   final Paragraph status = new Paragraph();
   final Pre responseHeaders = new Pre();
   final Pre responseBody = new Pre();
+  final OperationGuide guide = new OperationGuide(this::choose);
   private final Map<String, HasValidation> fields = new LinkedHashMap<>();
   private final GatewayConsole gateway;
   private final Actor actor;
@@ -99,7 +100,7 @@ class TryItConsole extends Div {
     FormLayout form = new FormLayout(route, method, path, apiKey, headers, body);
     form.setColspan(path, 2);
     form.setColspan(headers, 1);
-    add(form, send, status, responseHeaders, responseBody);
+    add(guide, form, send, status, responseHeaders, responseBody);
   }
 
   /** Fills the form for a route: its first method and path (typed headers, body and key are kept). */
@@ -109,7 +110,21 @@ class TryItConsole extends Div {
     method.setValue(chosen.allowedMethods().get(0));
     path.setValue(RoutePaths.base(chosen.paths().get(0)));
     FormErrors.clear(fields);
+    guide.offer(chosen);
+    if (!chosen.operations().isEmpty()) {
+      choose(chosen.operations().get(0));
+    }
     path.focus();
+  }
+
+  /** Fills method, path (parameter examples in place) and body example from an operation of the service's document. */
+  void choose(CatalogOperation operation) {
+    method.setValue(operation.method());
+    path.setValue(OperationSamples.examplePath(operation));
+    boolean hasBody = !operation.method().equals("GET") && !operation.method().equals("HEAD");
+    body.setValue(hasBody ? OperationSamples.requestExample(operation) : "");
+    guide.show(operation);
+    FormErrors.clear(fields);
   }
 
   void send() {

@@ -12,8 +12,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record TenantConfig(@Nullable List<ServiceSpec> services, @Nullable List<RouteSpec> routes, @Nullable JsonNode keys) {
 
+  /** @param openApi the service's OpenAPI 3 document as text; absent keeps it, blank removes it */
   public record ServiceSpec(@Nullable String name, @Nullable String url, @Nullable Integer connectTimeoutMs,
-      @Nullable Integer readTimeoutMs, @Nullable Integer retries, @Nullable String healthCheckPath) {}
+      @Nullable Integer readTimeoutMs, @Nullable Integer retries, @Nullable String healthCheckPath,
+      @Nullable String openApi) {}
 
   public record RouteSpec(@Nullable String name, @Nullable String service, @Nullable List<String> paths,
       @Nullable List<String> methods, @Nullable List<String> hosts, @Nullable Boolean stripPath,

@@ -59,7 +59,7 @@ public class TenantConfigService {
     Map<UUID, String> serviceNames = new LinkedHashMap<>();
     allServices.forEach(s -> serviceNames.put(s.id(), s.name()));
     List<ServiceSpec> serviceSpecs = allServices.stream().map(s -> new ServiceSpec(s.name(), s.url(),
-        s.connectTimeoutMs(), s.readTimeoutMs(), s.retries(), s.healthCheckPath())).toList();
+        s.connectTimeoutMs(), s.readTimeoutMs(), s.retries(), s.healthCheckPath(), s.openApi())).toList();
     List<RouteSpec> routeSpecs = all(p -> routes.list(actor, p)).stream().map(r -> new RouteSpec(r.name(),
         serviceNames.get(r.serviceId()), r.paths(), r.methods(), r.hosts(), r.stripPath(), r.policies())).toList();
     List<KeyView> allKeys = all(p -> keys.list(actor, p));
@@ -94,7 +94,7 @@ public class TenantConfigService {
     for (int i = 0; i < serviceSpecs.size(); i++) {
       ServiceSpec spec = serviceSpecs.get(i);
       ServiceRequest request = new ServiceRequest(spec.name(), spec.url(), spec.connectTimeoutMs(), spec.readTimeoutMs(),
-          spec.retries(), spec.healthCheckPath());
+          spec.retries(), spec.healthCheckPath(), spec.openApi());
       ServiceView existing = spec.name() == null ? null : existingServices.get(spec.name().strip());
       if (existing == null) {
         ServiceView created = at("services[" + i + "].", () -> services.create(actor, request));
@@ -158,6 +158,8 @@ public class TenantConfigService {
     differs(fields, "retries", spec.retries(), existing.retries());
     String health = spec.healthCheckPath() == null ? null : spec.healthCheckPath().isBlank() ? "" : spec.healthCheckPath().strip();
     differs(fields, "healthCheckPath", health, Objects.requireNonNullElse(existing.healthCheckPath(), ""));
+    String openApi = spec.openApi() == null ? null : spec.openApi().isBlank() ? "" : spec.openApi();
+    differs(fields, "openApi", openApi, Objects.requireNonNullElse(existing.openApi(), ""));
     return fields;
   }
 

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.flowgate.portal.apikeys.ApiKeyManagement;
+import dev.flowgate.portal.apikeys.CreateKeyForm;
 import dev.flowgate.portal.apikeys.KeyView;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.problems.InvalidInputException;
@@ -26,12 +27,15 @@ import dev.flowgate.portal.base.security.Actor;
 import dev.flowgate.portal.base.security.PortalUser;
 import dev.flowgate.portal.base.security.Roles;
 import dev.flowgate.portal.base.ui.MainLayout;
+import dev.flowgate.portal.routing.RouteManagement;
+import dev.flowgate.portal.routing.RouteView;
 import dev.flowgate.portal.usage.UsageClient;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +58,8 @@ public class DashboardView extends Main {
   private final Paragraph usageStatus = new Paragraph();
   private final Grid<KeyView> keyGrid = new Grid<>(KeyView.class, false);
 
-  public DashboardView(UsageClient usage, ApiKeyManagement keys, SampleApiService sample, PortalProperties properties,
-      AuthenticationContext authentication, Clock clock) {
+  public DashboardView(UsageClient usage, ApiKeyManagement keys, RouteManagement routes, SampleApiService sample,
+      PortalProperties properties, AuthenticationContext authentication, Clock clock) {
     this.usage = usage;
     this.clock = clock;
     PortalUser user = authentication.getAuthenticatedUser(PortalUser.class).orElseThrow();
@@ -69,7 +73,7 @@ public class DashboardView extends Main {
       add(sampleCard(sample, properties.gatewayUrl()));
     }
     if (!user.role().equals("billing")) {
-      add(keysCard(keys, properties.gatewayUrl()));
+      add(keysCard(keys, routes, properties.gatewayUrl()));
     }
     refreshUsage();
   }
@@ -92,7 +96,7 @@ public class DashboardView extends Main {
     Button create = new Button("Create sample API", VaadinIcon.PLUS.create(), e -> {
       try {
         boolean created = sample.ensure(actor);
-        result.setText((created ? "Sample API created: " : "Sample API already exists: ") + "GET " + gatewayUrl + "/sample/hello");
+        result.setText((created ? "Sample API created: " : "Sample API already exists: ") + "GET " + gatewayUrl + SampleApiService.TRY_PATH);
       } catch (InvalidInputException refused) {
         result.setText("The sample upstream cannot be used: " + refused.getMessage()
             + " (the platform's FLOWGATE_UPSTREAM_ALLOW must cover it)");
@@ -102,7 +106,14 @@ public class DashboardView extends Main {
     return card(new H2("Sample API"), result, create);
   }
 
-  private Div keysCard(ApiKeyManagement keys, String gatewayUrl) {
+  /** The keys screen's dialog; routes are read on opening, so a sample API created a moment ago is offered. */
+  CreateKeyForm createKeyForm(ApiKeyManagement keys, RouteManagement routes, String gatewayUrl) {
+    List<RouteView> tenantRoutes = routes.list(actor, PageRequest.of(0, 500, Sort.by("name"))).getContent();
+    return new CreateKeyForm(keys, actor, tenantRoutes, gatewayUrl + SampleApiService.TRY_PATH,
+        issued -> keyGrid.getDataProvider().refreshAll());
+  }
+
+  private Div keysCard(ApiKeyManagement keys, RouteManagement routes, String gatewayUrl) {
     keyGrid.setId("keys-grid");
     keyGrid.addColumn(KeyView::name).setHeader("Name").setFlexGrow(2);
     keyGrid.addColumn(k -> "fg_live_" + k.prefix() + "…").setHeader("Prefix").setFlexGrow(2);
@@ -115,7 +126,7 @@ public class DashboardView extends Main {
     keyGrid.setEmptyStateText("No keys yet: create one to call your APIs.");
 
     Button create = new Button("Create key", VaadinIcon.KEY.create(),
-        e -> new CreateKeyDialog(keys, actor, gatewayUrl, () -> keyGrid.getDataProvider().refreshAll()).open());
+        e -> createKeyForm(keys, routes, gatewayUrl).open());
     create.setId("create-key");
     create.setVisible(canDevelop);
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

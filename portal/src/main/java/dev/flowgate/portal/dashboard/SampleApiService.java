@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SampleApiService {
 
   static final String NAME = "sample";
+  /** A path of the sample API that answers 200, for "try it" lines. */
+  static final String TRY_PATH = "/sample/hello";
 
   private final UpstreamManagement services;
   private final RouteManagement routes;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -46,6 +47,7 @@ public class ServicesView extends Main {
   final IntegerField readTimeoutMs = new IntegerField("Read timeout (ms)");
   final IntegerField retries = new IntegerField("Retries");
   final TextField healthCheckPath = new TextField("Health check path");
+  final TextArea openApi = new TextArea("OpenAPI document");
   final TextField search = new TextField();
   final Paragraph status = new Paragraph();
   final Button save = new Button("Create service");
@@ -66,6 +68,7 @@ public class ServicesView extends Main {
     grid.addColumn(ServiceView::name).setHeader("Name").setFlexGrow(1);
     grid.addColumn(ServiceView::url).setHeader("URL").setFlexGrow(2);
     grid.addColumn(ServiceView::retries).setHeader("Retries").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(s -> s.openApi() == null ? "generic" : "attached").setHeader("OpenAPI").setAutoWidth(true).setFlexGrow(0);
     grid.setItems(q -> services.list(actor, search.getValue(), PageRequest.of(q.getPage(), q.getPageSize(),
         Sort.by(Sort.Direction.DESC, "createdAt"))).stream());
     grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
@@ -100,6 +103,14 @@ public class ServicesView extends Main {
     fields.put("readTimeoutMs", readTimeoutMs);
     fields.put("retries", retries);
     fields.put("healthCheckPath", healthCheckPath);
+    fields.put("openApi", openApi);
+    openApi.setId("service-openapi");
+    openApi.setPlaceholder("openapi: 3.0.3\ninfo: ...\npaths: ...");
+    openApi.setHelperText("Optional: paste the service's OpenAPI 3 document (JSON or YAML, at most 1 MiB); "
+        + "the API catalog then shows its operations under each route. Empty it to go back to generic docs.");
+    openApi.setMaxLength(OpenApiDocuments.MAX_BYTES);
+    openApi.setMaxHeight("20rem");
+    openApi.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
     status.setId("service-form-status");
     status.setClassName("flowgate-muted");
     status.getElement().setAttribute("aria-live", "polite");
@@ -110,7 +121,8 @@ public class ServicesView extends Main {
     delete.setId("service-delete");
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
     delete.addClickListener(e -> delete());
-    FormLayout form = new FormLayout(name, url, connectTimeoutMs, readTimeoutMs, retries, healthCheckPath);
+    FormLayout form = new FormLayout(name, url, connectTimeoutMs, readTimeoutMs, retries, healthCheckPath, openApi);
+    form.setColspan(openApi, 2);
     form.setId("service-form");
     HorizontalLayout actions = new HorizontalLayout(save, delete);
     actions.setVisible(canEdit);
@@ -130,13 +142,15 @@ public class ServicesView extends Main {
     readTimeoutMs.setValue(service == null ? 45000 : service.readTimeoutMs());
     retries.setValue(service == null ? 0 : service.retries());
     healthCheckPath.setValue(service == null || service.healthCheckPath() == null ? "" : service.healthCheckPath());
+    openApi.setValue(service == null || service.openApi() == null ? "" : service.openApi());
     save.setText(service == null ? "Create service" : "Save changes");
     delete.setEnabled(service != null);
   }
 
   void save() {
     ServiceRequest request = new ServiceRequest(blankToNull(name.getValue()), blankToNull(url.getValue()),
-        connectTimeoutMs.getValue(), readTimeoutMs.getValue(), retries.getValue(), healthCheckPath.getValue());
+        connectTimeoutMs.getValue(), readTimeoutMs.getValue(), retries.getValue(), healthCheckPath.getValue(),
+        editing == null ? blankToNull(openApi.getValue()) : openApi.getValue());
     try {
       ServiceView saved = editing == null
           ? services.create(actor, request)

@@ -36,6 +36,9 @@ public class Upstream {
   @Column(name = "health_check_path")
   private @Nullable String healthCheckPath;
 
+  @Column(name = "open_api")
+  private @Nullable String openApi;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -74,11 +77,14 @@ public class Upstream {
     if (change.healthCheckPath() != null) {
       healthCheckPath = change.healthCheckPath().isBlank() ? null : change.healthCheckPath().strip();
     }
+    if (change.openApi() != null) {
+      openApi = change.openApi().isBlank() ? null : change.openApi();
+    }
     updatedAt = now;
   }
 
   ServiceView view() {
-    return new ServiceView(id, name, url, connectTimeoutMs, readTimeoutMs, retries, healthCheckPath, createdAt, updatedAt);
+    return new ServiceView(id, name, url, connectTimeoutMs, readTimeoutMs, retries, healthCheckPath, createdAt, updatedAt, openApi);
   }
 
   public UUID getId() {

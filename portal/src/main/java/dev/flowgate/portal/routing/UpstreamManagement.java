@@ -81,7 +81,7 @@ public class UpstreamManagement {
     upstream.apply(request, clock.instant());
     upstreams.saveAndFlush(upstream);
     configChanges.changed(actor.tenantId(), "service", upstream.getId(), "created");
-    audit.record(actor, "service.created", "service", upstream.getId(), null, upstream.view());
+    audit.record(actor, "service.created", "service", upstream.getId(), null, upstream.view().forAudit());
     return upstream.view();
   }
 
@@ -105,7 +105,7 @@ public class UpstreamManagement {
     upstream.apply(request, clock.instant());
     upstreams.saveAndFlush(upstream);
     configChanges.changed(actor.tenantId(), "service", id, "updated");
-    audit.record(actor, "service.updated", "service", id, before, upstream.view());
+    audit.record(actor, "service.updated", "service", id, before.forAudit(), upstream.view().forAudit());
     return upstream.view();
   }
 
@@ -126,7 +126,7 @@ public class UpstreamManagement {
     upstreams.delete(upstream);
     upstreams.flush();
     configChanges.changed(actor.tenantId(), "service", id, "deleted");
-    audit.record(actor, "service.deleted", "service", id, before, null);
+    audit.record(actor, "service.deleted", "service", id, before.forAudit(), null);
   }
 
   private Upstream find(Actor actor, UUID id) {
@@ -147,6 +147,9 @@ public class UpstreamManagement {
     String health = request.healthCheckPath();
     if (health != null && !health.isBlank() && (!health.startsWith("/") || health.length() > 512)) {
       errors.add(new FieldError("healthCheckPath", "must start with / (at most 512 characters)"));
+    }
+    if (request.openApi() != null && !request.openApi().isBlank()) {
+      OpenApiDocuments.refusal(request.openApi()).ifPresent(reason -> errors.add(new FieldError("openApi", reason)));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

@@ -156,6 +156,35 @@ class KeysViewIT extends PortalIT {
   }
 
   @Test
+  void choosing_a_usage_window_asks_billing_for_that_window_and_the_chart_and_figures_follow_it() {
+    Api.Tenant tenant = signUp();
+    Actor actor = signIn(tenant, "viewer");
+    IssuedKey mine = keys.create(actor, new KeyRequest("metered", null, null, null));
+    String today = Instant.now().truncatedTo(ChronoUnit.DAYS).toString();
+    String weekAgo = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(6)).toString();
+    StubBillingControl.usage(tenant.id(), "\"totals\":{\"calls\":10},\"series\":["
+        + point(weekAgo, mine.key().id(), 7, 2, 40) + "," + point(today, mine.key().id(), 3, 0, 20) + "]");
+    KeysView view = view();
+    view.select(mine.key());
+    assertThat(view.usagePanel.window.getValue()).isEqualTo(KeyUsageWindow.DAY);
+    assertThat(StubBillingControl.lastQuery()).contains("granularity=hour");
+
+    view.usagePanel.window.setValue(KeyUsageWindow.MONTH);
+
+    String query = StubBillingControl.lastQuery();
+    assertThat(query).contains("granularity=day").contains("groupBy=key");
+    Instant from = Instant.parse(java.net.URLDecoder.decode(query.replaceAll(".*from=([^&]+).*", "$1"), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(from).isEqualTo(Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(29)));
+    assertThat(view.usagePanel.summary.getText()).isEqualTo("10 calls, 2 errors in the last 30 days (UTC days).");
+    assertThat(view.usagePanel.traffic.getOption().path("series").get(0).path("data").toString()).isEqualTo("[7,3]");
+    assertThat(view.usagePanel.traffic.getOption().toString()).contains(today.substring(0, 10)).contains("Day (UTC)");
+
+    view.usagePanel.window.setValue(KeyUsageWindow.WEEK);
+    assertThat(StubBillingControl.lastQuery()).contains("granularity=hour");
+    assertThat(view.usagePanel.summary.getText()).contains("in the last 7 days (UTC hours)");
+  }
+
+  @Test
   void a_viewer_reads_keys_but_finds_no_create_rotate_or_revoke_and_the_api_refuses_them() {
     Api.Tenant tenant = signUp();
     String existing = api.post("/api/v1/keys", tenant.token(), Map.of("name", "ci")).json().path("id").asString();

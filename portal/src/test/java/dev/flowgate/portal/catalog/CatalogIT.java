@@ -72,6 +72,39 @@ class CatalogIT extends PortalIT {
   }
 
   @Test
+  void a_services_own_document_documents_its_routes_under_the_route_prefix_and_others_stay_generic() {
+    Api.Tenant tenant = signUp();
+    String shop = AttachedSpecs.publishOrders(api, tenant);
+    publish(tenant, "health", List.of("/health"), List.of("GET"), List.of());
+
+    Api.Response listed = api.get("/api/v1/catalog", tenant.token());
+    assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+    JsonNode route = listed.json().get(1).path("routes").get(0);
+    assertThat(route.path("id").asString()).isEqualTo(shop);
+    assertThat(route.path("operations").valueStream().map(o -> o.path("method").asString() + " " + o.path("path").asString()))
+        .containsExactly("POST /shop/orders", "GET /shop/orders/{id}");
+
+    JsonNode doc = api.get("/api/v1/catalog/openapi.json", tenant.token()).json();
+    JsonNode get = doc.path("paths").path("/shop/orders/{id}").path("get");
+    assertThat(get.path("summary").asString()).isEqualTo("Get an order");
+    assertThat(get.path("x-flowgate-route-id").asString()).isEqualTo(shop);
+    assertThat(get.path("parameters").get(0).path("name").asString()).isEqualTo("id");
+    JsonNode ok = get.path("responses").path("200").path("content").path("application/json");
+    assertThat(ok.path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/orders.Order");
+    assertThat(ok.path("example").path("status").asString()).isEqualTo("open");
+    assertThat(get.path("responses").path("404").path("description").asString()).isEqualTo("No such order");
+    assertThat(get.path("responses").has("429")).isTrue();
+    assertThat(doc.path("paths").path("/shop/orders").path("post").path("requestBody").path("content")
+        .path("application/json").path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/orders.NewOrder");
+    JsonNode schemas = doc.path("components").path("schemas");
+    assertThat(schemas.path("orders.Order").path("allOf").get(0).path("$ref").asString())
+        .isEqualTo("#/components/schemas/orders.NewOrder");
+    assertThat(schemas.has("Problem")).isTrue();
+    assertThat(doc.path("paths").has("/shop/{path}")).isFalse();
+    assertThat(doc.path("paths").path("/health/{path}").has("get")).isTrue();
+  }
+
+  @Test
   void a_viewer_reads_the_catalog_but_may_not_send_through_the_console() {
     Api.Tenant tenant = signUp();
     Published orders = publish(tenant, "orders", List.of("/orders"), List.of(), List.of());

@@ -62,6 +62,49 @@ class CatalogViewIT extends PortalIT {
   }
 
   @Test
+  void a_route_of_a_service_with_its_own_document_offers_its_operations_with_schemas_and_examples() {
+    Api.Tenant tenant = signUp();
+    AttachedSpecs.publishOrders(api, tenant);
+    session.signIn(tenant, "developer");
+    CatalogView view = new CatalogView(catalog, gateway, authentication);
+    TryItConsole console = view.console;
+
+    console.choose(view.services.get(0).routes().get(0));
+
+    assertThat(console.guide.isVisible()).isTrue();
+    assertThat(console.guide.operation.getListDataView().getItems().map(CatalogOperation::label))
+        .containsExactly("POST /shop/orders · Place an order", "GET /shop/orders/{id} · Get an order");
+    assertThat(console.method.getValue()).isEqualTo("POST");
+    assertThat(console.path.getValue()).isEqualTo("/shop/orders");
+    assertThat(console.body.getValue()).contains("\"sku\" : \"A-1\"");
+    assertThat(console.guide.requestSchema.getText()).contains("\"minimum\" : 1").doesNotContain("$ref");
+    assertThat(console.guide.responses.getText()).startsWith("Responses:\n201 Placed").contains("\"enum\"");
+
+    console.choose(console.guide.operation.getListDataView().getItems().toList().get(1));
+    assertThat(console.path.getValue()).isEqualTo("/shop/orders/42");
+    assertThat(console.body.getValue()).isEmpty();
+    assertThat(console.guide.responses.getText()).contains("200 The order").contains("\"status\" : \"open\"")
+        .contains("404 No such order");
+    console.apiKey.setValue(KEY);
+    console.send();
+    assertThat(console.status.getText()).contains("→ 200");
+    assertThat(StubGateway.last.get().pathAndQuery()).isEqualTo("/shop/orders/42");
+  }
+
+  @Test
+  void a_route_without_a_document_keeps_the_generic_console() {
+    Api.Tenant tenant = signUp();
+    publishSample(tenant);
+    session.signIn(tenant, "developer");
+    CatalogView view = new CatalogView(catalog, gateway, authentication);
+
+    view.console.choose(view.services.get(0).routes().get(0));
+
+    assertThat(view.console.guide.isVisible()).isFalse();
+    assertThat(view.services.get(0).routes().get(0).operations()).isEmpty();
+  }
+
+  @Test
   void refused_input_is_marked_beside_the_fields_and_kept() {
     Api.Tenant tenant = signUp();
     publishSample(tenant);

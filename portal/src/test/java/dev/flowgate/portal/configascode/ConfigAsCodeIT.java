@@ -100,6 +100,34 @@ class ConfigAsCodeIT extends PortalIT {
   }
 
   @Test
+  void a_services_openapi_document_travels_with_the_configuration_in_json_and_yaml() {
+    Api.Tenant source = configured();
+    String spec = "openapi: 3.0.3\ninfo: {title: Orders, version: \"1\"}\npaths:\n  /orders/{id}:\n    get:\n"
+        + "      responses: {\"200\": {description: the order}}\n";
+    String id = api.get("/api/v1/services", source.token()).json().path("items").get(0).path("id").asString();
+    api.patch("/api/v1/services/" + id, source.token(), Map.of("openApi", spec));
+
+    Api.Response exported = api.get("/api/v1/config", source.token());
+    assertThat(exported.json().path("services").get(0).path("openApi").asString()).isEqualTo(spec);
+    assertThat(api.send("PUT", "/api/v1/config", source.token(), exported.raw()).json().path("changes").size()).isZero();
+
+    Api.Tenant target = signUp();
+    String yaml = api.send("GET", "/api/v1/config", source.token(), null, "Accept", "application/yaml").raw()
+        .replaceAll("(?s)keys:.*", "");
+    Api.Response applied = api.send("PUT", "/api/v1/config", target.token(), yaml, "Content-Type", "application/yaml");
+    assertThat(applied.status()).as(applied.raw()).isEqualTo(200);
+    assertThat(api.get("/api/v1/services", target.token()).json().path("items").get(0).path("openApi").asString()).isEqualTo(spec);
+
+    Map<String, Object> removed = Map.of("services", List.of(Map.of("name", "orders", "url", "https://8.8.8.8", "openApi", "")));
+    assertThat(api.send("PUT", "/api/v1/config?dryRun=true", target.token(), removed).json().path("changes").toString())
+        .contains("\"fields\":[\"openApi\"]");
+    Api.Response refused = api.send("PUT", "/api/v1/config", target.token(),
+        Map.of("services", List.of(Map.of("name", "orders", "url", "https://8.8.8.8", "openApi", "swagger: \"2.0\""))));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("services[0].openApi");
+  }
+
+  @Test
   void prune_deletes_what_the_document_does_not_name_and_viewers_cannot_apply() {
     Api.Tenant tenant = configured();
     assertThat(api.send("PUT", "/api/v1/config", member(tenant, "viewer"), Map.of()).status()).isEqualTo(403);

@@ -43,6 +43,33 @@ class RoutingViewsIT extends PortalIT {
   }
 
   @Test
+  void a_services_openapi_document_is_pasted_in_the_form_and_a_bad_one_is_marked_beside_it() {
+    Api.Tenant tenant = signUp();
+    session.signIn(tenant, "developer");
+    ServicesView view = new ServicesView(services, authentication);
+    view.name.setValue("orders");
+    view.url.setValue("https://8.8.8.8");
+    view.openApi.setValue("swagger: \"2.0\"\npaths: {}");
+
+    view.save.click();
+
+    assertThat(view.openApi.isInvalid()).isTrue();
+    assertThat(view.openApi.getErrorMessage()).contains("openapi: 3.x");
+    assertThat(view.openApi.getValue()).startsWith("swagger");
+    assertThat(api.get("/api/v1/services", tenant.token()).json().path("total").asLong()).isZero();
+
+    view.openApi.setValue(ServiceOpenApiIT.SPEC);
+    view.save.click();
+    assertThat(view.openApi.isInvalid()).isFalse();
+    assertThat(api.get("/api/v1/services", tenant.token()).json().path("items").get(0).path("openApi").asString())
+        .isEqualTo(ServiceOpenApiIT.SPEC);
+
+    view.openApi.setValue("");
+    view.save.click();
+    assertThat(api.get("/api/v1/services", tenant.token()).json().path("items").get(0).path("openApi").isNull()).isTrue();
+  }
+
+  @Test
   void invalid_input_is_shown_beside_the_fields_and_nothing_typed_is_lost() {
     Api.Tenant tenant = signUp();
     session.signIn(tenant, "owner");
