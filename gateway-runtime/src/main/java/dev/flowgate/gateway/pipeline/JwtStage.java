@@ -7,7 +7,9 @@ import dev.flowgate.gateway.auth.JwtVerifier;
 import dev.flowgate.gateway.problems.Problem;
 import dev.flowgate.gateway.problems.ProblemType;
 import dev.flowgate.gateway.routing.RouteMatch;
+import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,9 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class JwtStage implements RequestStage {
 
   private final @Nullable JwtVerifier verifier;
+  private final @Nullable Timer timer;
 
-  JwtStage(@Nullable JwtVerifier verifier) {
+  /** @param timer times the verification of calls that present a JWT; calls with keys are not counted */
+  JwtStage(@Nullable JwtVerifier verifier, @Nullable Timer timer) {
     this.verifier = verifier;
+    this.timer = timer;
   }
 
   @Override
@@ -36,7 +41,11 @@ final class JwtStage implements RequestStage {
     if (policy == null || verifier == null) {
       return Problem.of(ProblemType.INVALID_CREDENTIAL, "Route " + route.name() + " accepts only API keys.");
     }
+    long started = System.nanoTime();
     JwtVerifier.Outcome outcome = verifier.verify(jwt, policy);
+    if (timer != null) {
+      timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
     if (outcome.pending() != null) {
       exchange.await(outcome.pending());
       return null;

@@ -92,7 +92,8 @@ public final class Pipeline {
         new TenantStage(),
         new RoutingStage(),
         new IpFilterStage(trustedProxies),
-        timed("auth", new JwtStage(jwts), registry),
+        // timed inside: only calls that present a JWT, so the auth timer counts each call once
+        new JwtStage(jwts, stageTimer("auth", registry)),
         new ScopeStage()));
     if (quotas != null) {
       stages.add(new QuotaStage(quotas, clock));
@@ -115,17 +116,21 @@ public final class Pipeline {
         new TenantStage()));
   }
 
-  private static RequestStage timed(String name, RequestStage stage, @Nullable MeterRegistry registry) {
-    if (registry == null) {
-      return stage;
-    }
-    Timer timer = Timer.builder("flowgate.gateway.stage.duration")
+  private static @Nullable Timer stageTimer(String name, @Nullable MeterRegistry registry) {
+    return registry == null ? null : Timer.builder("flowgate.gateway.stage.duration")
         .description("Time spent in a pipeline stage")
         .tag("stage", name)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(500))
         .maximumExpectedValue(Duration.ofMillis(100))
         .register(registry);
+  }
+
+  private static RequestStage timed(String name, RequestStage stage, @Nullable MeterRegistry registry) {
+    Timer timer = stageTimer(name, registry);
+    if (timer == null) {
+      return stage;
+    }
     return exchange -> {
       long start = System.nanoTime();
       try {
