@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password its password
  * @param startTls whether to upgrade the connection with STARTTLS (required when set)
  * @param from the sender address
- * @param to who receives the alerts (the billing or operations mailbox); empty → no mails
+ * @param to who receives every alert (the platform's billing or operations mailbox, a copy for the billing team)
  * @param retries further attempts after a failed send, with back-off doubling from {@code firstBackoff}
  * @param firstBackoff the pause before the first retry
  * @param timeout connect and read timeout of one SMTP conversation
+ * @param tenantRecipients whether the tenant's own owners and billing members (asked from the portal)
+ *     receive its alerts too, as a billing provider's customers expect; off → only {@code to}
  */
 @ConfigurationProperties("flowgate.billing.alerts.mail")
 public record AlertMailProperties(
@@ -31,7 +33,8 @@ public record AlertMailProperties(
     @DefaultValue List<String> to,
     @DefaultValue("3") int retries,
     @DefaultValue("1s") Duration firstBackoff,
-    @DefaultValue("10s") Duration timeout) {
+    @DefaultValue("10s") Duration timeout,
+    @DefaultValue("true") boolean tenantRecipients) {
 
   public AlertMailProperties {
     host = host == null || host.isBlank() ? null : host.strip();
@@ -44,6 +47,6 @@ public record AlertMailProperties(
 
   /** Mails go out only with both a server and someone to send them to. */
   public boolean configured() {
-    return host != null && !to.isEmpty();
+    return host != null && (!to.isEmpty() || tenantRecipients);
   }
 }

@@ -20,6 +20,7 @@ class AlertDeliveryIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired JsonMapper json;
   @Autowired UsageAlertService alerts;
+  @Autowired BillingContacts contacts;
 
   private final UUID tenant = UUID.randomUUID();
 
@@ -34,7 +35,7 @@ class AlertDeliveryIT {
         Duration.ofMillis(50), Duration.ofSeconds(1));
     UsageAlertService service = new UsageAlertService(repository,
         new AlertWebhookSender(unreachable, repository, json, Clock.systemUTC()),
-        new AlertMailSender(AlertMailIT.noMail(), repository, Clock.systemUTC()), Clock.systemUTC());
+        new AlertMailSender(AlertMailIT.noMail(), contacts, repository, Clock.systemUTC()), Clock.systemUTC());
 
     service.raiseIfCrossed(tenant, YearMonth.now(), 85, 100);
 

@@ -30,6 +30,7 @@ class AlertMailIT {
   @Autowired JsonMapper json;
   @Autowired AlertProperties webhook;
   @Autowired AlertMailProperties configured;
+  @Autowired BillingContacts contacts;
 
   private final UUID tenant = UUID.randomUUID();
   private GreenMail smtp;
@@ -38,9 +39,10 @@ class AlertMailIT {
     return mailTo(null, 25, List.of());
   }
 
+  /** Only to the configured addresses (tenant recipients are {@link TenantAlertMailIT}'s). */
   static AlertMailProperties mailTo(String host, int port, List<String> to) {
     return new AlertMailProperties(host, port, null, null, false, "billing@flowgate.test", to, 2,
-        Duration.ofMillis(50), Duration.ofSeconds(2));
+        Duration.ofMillis(50), Duration.ofSeconds(2), false);
   }
 
   @BeforeEach
@@ -57,7 +59,7 @@ class AlertMailIT {
   private UsageAlertService alertsMailingTo(AlertMailProperties mail) {
     UsageAlertRepository repository = new UsageAlertRepository(jdbc);
     return new UsageAlertService(repository, new AlertWebhookSender(webhook, repository, json, Clock.systemUTC()),
-        new AlertMailSender(mail, repository, Clock.systemUTC()), Clock.systemUTC());
+        new AlertMailSender(mail, contacts, repository, Clock.systemUTC()), Clock.systemUTC());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.flowgate.portal.accounts;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -21,6 +23,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> 
   long countByTenantIdAndRoleAndDisabledAtIsNull(UUID tenantId, String role);
 
   boolean existsByIdAndDisabledAtIsNotNull(UUID id);
+
+  List<UserAccount> findAllByTenantIdAndRoleInAndDisabledAtIsNull(UUID tenantId, Collection<String> roles);
 
   @Query("select count(u) > 0 from UserAccount u where lower(u.email) = lower(?1)")
   boolean existsByEmailIgnoreCase(String email);
