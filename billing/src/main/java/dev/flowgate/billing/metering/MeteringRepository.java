@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,71 +24,11 @@ import org.springframework.stereotype.Repository;
 class MeteringRepository {
 
   /**
-   * One statement per batch: the rows travel as one array per column and the database answers
-   * with the event ids it actually inserted (a 500-statement JDBC batch took most of a metering
-   * round trip). A conflicting or repeated event id is skipped by DO NOTHING.
+   * What {@link #meter} did: the event ids it inserted, and the stored histogram of each hourly and
+   * daily row it added to (null for a row it created).
    */
-  private static final String INSERT_CALLS =
-      """
-      INSERT INTO billing.api_calls (event_id, tenant_id, request_id, key_id, route_id, service_id,
-          method, path, status, latency_ms, request_bytes, response_bytes, occurred_at, received_at)
-      SELECT *, ?::timestamptz FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[],
-          ?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])
-      ON CONFLICT (event_id) DO NOTHING
-      RETURNING event_id
-      """;
-
-  /**
-   * Adds a batch's totals to their rows in one statement (the rows travel as one array per column,
-   * in lock order), inserting each new row with the batch's histogram. For a row that existed the
-   * stored histogram comes back untouched and is merged in Java (bytes cannot be merged in SQL):
-   * the upsert holds the row locks until commit, so no concurrent batch interleaves. The
-   * aggregator made the keys unique, so no row is touched twice by the one statement.
-   */
-  private static final String UPSERT =
-      """
-      INSERT INTO billing.%s AS u (tenant_id, bucket_start, key_id, route_id, calls, errors,
-          server_errors, request_bytes, response_bytes, latency_sum_ms, latency_max_ms, latency_hdr)
-      SELECT tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors, request_bytes,
-          response_bytes, latency_sum_ms, latency_max_ms, latency_hdr
-      FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[],
-          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bytea[]) WITH ORDINALITY
-          AS v(tenant_id, bucket_start, key_id, route_id, calls, errors, server_errors, request_bytes,
-               response_bytes, latency_sum_ms, latency_max_ms, latency_hdr, n)
-      ORDER BY n
-      ON CONFLICT (tenant_id, bucket_start, key_id, route_id) DO UPDATE SET
-          calls = u.calls + excluded.calls,
-          errors = u.errors + excluded.errors,
-          server_errors = u.server_errors + excluded.server_errors,
-          request_bytes = u.request_bytes + excluded.request_bytes,
-          response_bytes = u.response_bytes + excluded.response_bytes,
-          latency_sum_ms = u.latency_sum_ms + excluded.latency_sum_ms,
-          latency_max_ms = greatest(u.latency_max_ms, excluded.latency_max_ms),
-          updated_at = now()
-      RETURNING u.tenant_id, u.bucket_start, u.key_id, u.route_id, (xmax = 0) AS inserted, u.latency_hdr
-      """;
-
-  /** The merged histograms of the rows that existed, again as arrays, in one statement. */
-  private static final String SET_HDR =
-      """
-      UPDATE billing.%s AS u SET latency_hdr = v.latency_hdr
-      FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::bytea[])
-          AS v(tenant_id, bucket_start, key_id, route_id, latency_hdr)
-      WHERE u.tenant_id = v.tenant_id AND u.bucket_start = v.bucket_start
-        AND u.key_id IS NOT DISTINCT FROM v.key_id AND u.route_id IS NOT DISTINCT FROM v.route_id
-      """;
-
-  /** The aggregate tables, one per bucket width. */
-  enum Table {
-    HOURLY("usage_hourly"),
-    DAILY("usage_daily");
-
-    private final String name;
-
-    Table(String name) {
-      this.name = name;
-    }
-  }
+  record Metered(Set<UUID> inserted, Map<UsageKey, byte @Nullable []> hourly,
+      Map<UsageKey, byte @Nullable []> daily) {}
 
   private final JdbcTemplate jdbc;
 
@@ -98,118 +37,114 @@ class MeteringRepository {
   }
 
   /**
-   * Inserts the raw rows; returns, per envelope, whether it was new. A second copy of the same
-   * event id (in this batch or stored before) reports {@code false}.
+   * Inserts the raw rows and adds the new ones to the aggregates, the i-th call to the hour
+   * {@code hours[i]} and the day {@code days[i]}. The calls' event ids must be distinct.
    */
-  boolean[] insertCalls(List<Envelope<ApiCallRecorded>> calls, Instant receivedAt) {
-    if (calls.isEmpty()) {
-      return new boolean[0];
-    }
+  Metered meter(List<Envelope<ApiCallRecorded>> calls, Instant[] hours, Instant[] days, Instant receivedAt) {
     int n = calls.size();
-    Object[][] columns = new Object[13][n];
+    Object[][] columns = new Object[15][];
+    for (int c : new int[] {0, 1, 3, 4, 5}) {
+      columns[c] = new UUID[n];
+    }
+    for (int c : new int[] {2, 6, 7}) {
+      columns[c] = new String[n];
+    }
+    Integer[] status = new Integer[n];
+    Long[][] longs = new Long[3][n];
+    for (int c : new int[] {12, 13, 14}) {
+      columns[c] = new OffsetDateTime[n];
+    }
     for (int i = 0; i < n; i++) {
       Envelope<ApiCallRecorded> envelope = calls.get(i);
       ApiCallRecorded call = envelope.payload();
-      Object[] row = {envelope.eventId(), call.tenantId(), call.requestId(), call.keyId(), call.routeId(),
-          call.serviceId(), call.method(), call.path(), call.status(), call.latencyMs(), call.requestBytes(),
-          call.responseBytes(), utc(call.timestamp())};
-      for (int c = 0; c < row.length; c++) {
-        columns[c][i] = row[c];
-      }
+      columns[0][i] = envelope.eventId();
+      columns[1][i] = call.tenantId();
+      columns[2][i] = call.requestId();
+      columns[3][i] = call.keyId();
+      columns[4][i] = call.routeId();
+      columns[5][i] = call.serviceId();
+      columns[6][i] = call.method();
+      columns[7][i] = call.path();
+      status[i] = call.status();
+      longs[0][i] = call.latencyMs();
+      longs[1][i] = call.requestBytes();
+      longs[2][i] = call.responseBytes();
+      columns[12][i] = utc(call.timestamp());
+      columns[13][i] = utc(hours[i]);
+      columns[14][i] = utc(days[i]);
     }
-    String[] types = {"uuid", "uuid", "text", "uuid", "uuid", "uuid", "text", "text", "int4", "int8", "int8", "int8",
-        "timestamptz"};
-    Set<UUID> inserted = new HashSet<>(jdbc.execute((Connection connection) -> {
-      try (PreparedStatement ps = connection.prepareStatement(INSERT_CALLS)) {
-        ps.setObject(1, utc(receivedAt));
-        for (int c = 0; c < columns.length; c++) {
-          ps.setArray(c + 2, connection.createArrayOf(types[c], columns[c]));
-        }
-        List<UUID> ids = new ArrayList<>(n);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getObject(1, UUID.class));
-          }
-        }
-        return ids;
-      }
-    }));
-    boolean[] fresh = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      // remove: a second copy of the same event later in this batch is not new
-      fresh[i] = inserted.remove(calls.get(i).eventId());
-    }
-    return fresh;
-  }
-
-  /** Adds the rows (in lock order) to the table, merging latency histograms: two statements at most. */
-  void add(Table table, List<UsageTotals> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    int n = rows.size();
-    Object[][] columns = new Object[12][n];
-    columns[11] = new byte[n][]; // PgJDBC encodes bytea[] only from a byte[][], not from an Object[] of byte[]
-    Map<UsageKey, UsageTotals> byKey = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      UsageTotals row = rows.get(i);
-      UsageKey key = row.key();
-      byKey.put(key, row);
-      Object[] values = {key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId(), row.calls(), row.errors(),
-          row.serverErrors(), row.requestBytes(), row.responseBytes(), row.latencySumMs(), row.latencyMaxMs(),
-          row.histogram().encode()};
-      for (int c = 0; c < values.length; c++) {
-        columns[c][i] = values[c];
-      }
-    }
-    String[] types = {"uuid", "timestamptz", "uuid", "uuid", "int8", "int8", "int8", "int8", "int8", "int8", "int8",
-        "bytea"};
-    List<Object[]> merged = jdbc.execute((Connection connection) -> {
-      try (PreparedStatement ps = connection.prepareStatement(UPSERT.formatted(table.name))) {
-        for (int c = 0; c < columns.length; c++) {
+    return jdbc.execute((Connection connection) -> {
+      try (PreparedStatement ps = connection.prepareStatement(MeteringStatements.METER)) {
+        String[] types = {"uuid", "uuid", "text", "uuid", "uuid", "uuid", "text", "text"};
+        for (int c = 0; c < types.length; c++) {
           ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
         }
-        List<Object[]> existing = new ArrayList<>();
+        ps.setArray(9, connection.createArrayOf("int4", status));
+        for (int c = 0; c < 3; c++) {
+          ps.setArray(10 + c, connection.createArrayOf("int8", longs[c]));
+        }
+        for (int c = 12; c < 15; c++) {
+          ps.setArray(c + 1, connection.createArrayOf("timestamptz", columns[c]));
+        }
+        ps.setObject(16, utc(receivedAt));
+        Set<UUID> inserted = new HashSet<>(n * 2);
+        Map<UsageKey, byte @Nullable []> hourly = new HashMap<>();
+        Map<UsageKey, byte @Nullable []> daily = new HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (!rs.getBoolean("inserted")) {
-              existing.add(mergedHistogram(rs, byKey));
+            switch (rs.getString(1)) {
+              case "c" -> inserted.add(rs.getObject(2, UUID.class));
+              case "h" -> hourly.put(key(rs), rs.getBytes(7));
+              default -> daily.put(key(rs), rs.getBytes(7));
             }
           }
         }
-        return existing;
-      }
-    });
-    if (merged == null || merged.isEmpty()) {
-      return;
-    }
-    jdbc.execute((Connection connection) -> {
-      try (PreparedStatement ps = connection.prepareStatement(SET_HDR.formatted(table.name))) {
-        String[] keyTypes = {"uuid", "timestamptz", "uuid", "uuid", "bytea"};
-        for (int c = 0; c < keyTypes.length; c++) {
-          Object[] column = c == 4 ? new byte[merged.size()][] : new Object[merged.size()];
-          for (int i = 0; i < column.length; i++) {
-            column[i] = merged.get(i)[c];
-          }
-          ps.setArray(c + 1, connection.createArrayOf(keyTypes[c], column));
-        }
-        return ps.executeUpdate();
+        return new Metered(inserted, hourly, daily);
       }
     });
   }
 
-  /** The row's key and its stored histogram merged with this batch's, as the SET_HDR columns. */
-  private static Object[] mergedHistogram(ResultSet rs, Map<UsageKey, UsageTotals> byKey) throws SQLException {
-    UsageKey key = new UsageKey(rs.getObject("tenant_id", UUID.class),
-        rs.getObject("bucket_start", OffsetDateTime.class).toInstant(), rs.getObject("key_id", UUID.class),
-        rs.getObject("route_id", UUID.class));
-    UsageTotals row = byKey.get(key);
-    if (row == null) {
-      throw new IllegalStateException("the upsert returned a row this batch did not add: " + key);
+  private static UsageKey key(ResultSet rs) throws SQLException {
+    return new UsageKey(rs.getObject(3, UUID.class), rs.getObject(4, OffsetDateTime.class).toInstant(),
+        rs.getObject(5, UUID.class), rs.getObject(6, UUID.class));
+  }
+
+  /** Replaces the histograms of rows {@link #meter} returned (and locked) in this transaction. */
+  void setHistograms(Map<UsageKey, byte[]> hourly, Map<UsageKey, byte[]> daily) {
+    if (hourly.isEmpty() && daily.isEmpty()) {
+      return;
     }
-    LatencyHistogram histogram = LatencyHistogram.decode(rs.getBytes("latency_hdr"));
-    histogram.merge(row.histogram());
-    return new Object[] {key.tenantId(), utc(key.bucketStart()), key.keyId(), key.routeId(), histogram.encode()};
+    jdbc.execute((Connection connection) -> {
+      try (PreparedStatement ps = connection.prepareStatement(MeteringStatements.SET_HDR)) {
+        setRows(connection, ps, 1, hourly);
+        setRows(connection, ps, 6, daily);
+        return ps.execute();
+      }
+    });
+  }
+
+  private static void setRows(Connection connection, PreparedStatement ps, int first, Map<UsageKey, byte[]> rows)
+      throws SQLException {
+    int n = rows.size();
+    UUID[] tenants = new UUID[n];
+    OffsetDateTime[] buckets = new OffsetDateTime[n];
+    UUID[] keys = new UUID[n];
+    UUID[] routes = new UUID[n];
+    byte[][] histograms = new byte[n][]; // PgJDBC encodes bytea[] only from a byte[][]
+    int i = 0;
+    for (Map.Entry<UsageKey, byte[]> row : rows.entrySet()) {
+      UsageKey key = row.getKey();
+      tenants[i] = key.tenantId();
+      buckets[i] = utc(key.bucketStart());
+      keys[i] = key.keyId();
+      routes[i] = key.routeId();
+      histograms[i++] = row.getValue();
+    }
+    ps.setArray(first, connection.createArrayOf("uuid", tenants));
+    ps.setArray(first + 1, connection.createArrayOf("timestamptz", buckets));
+    ps.setArray(first + 2, connection.createArrayOf("uuid", keys));
+    ps.setArray(first + 3, connection.createArrayOf("uuid", routes));
+    ps.setArray(first + 4, connection.createArrayOf("bytea", histograms));
   }
 
   /** Deletes raw rows older than {@code cutoff}, at most {@code limit} at a time; returns how many. */

@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,24 +56,37 @@ public class MeteringService {
       return 0;
     }
     Instant now = clock.instant();
-    List<Envelope<ApiCallRecorded>> fresh = withoutStale(envelopes, now);
-    boolean[] inserted = repository.insertCalls(fresh, now);
-    List<ApiCallRecorded> newCalls = new ArrayList<>(fresh.size());
-    for (int i = 0; i < inserted.length; i++) {
-      if (inserted[i]) {
+    List<Envelope<ApiCallRecorded>> current = withoutStale(envelopes, now);
+    List<Envelope<ApiCallRecorded>> fresh = firstCopies(current);
+    int n = fresh.size();
+    Instant lateBefore = now.minus(settings.lateWindow());
+    Instant[] hours = new Instant[n];
+    Instant[] days = new Instant[n];
+    for (int i = 0; i < n; i++) {
+      Instant at = meteredAt(fresh.get(i).payload(), lateBefore, now);
+      hours[i] = at.truncatedTo(ChronoUnit.HOURS);
+      days[i] = at.truncatedTo(ChronoUnit.DAYS);
+    }
+    MeteringRepository.Metered stored = repository.meter(fresh, hours, days, now);
+    List<ApiCallRecorded> newCalls = new ArrayList<>(stored.inserted().size());
+    List<Instant> newHours = new ArrayList<>(stored.inserted().size());
+    List<Instant> newDays = new ArrayList<>(stored.inserted().size());
+    for (int i = 0; i < n; i++) {
+      if (stored.inserted().contains(fresh.get(i).eventId())) {
         newCalls.add(fresh.get(i).payload());
+        newHours.add(hours[i]);
+        newDays.add(days[i]);
       }
     }
-    Instant lateBefore = now.minus(settings.lateWindow());
-    Function<ApiCallRecorded, Instant> meteredAt = call -> meteredAt(call, lateBefore, now);
-    repository.add(MeteringRepository.Table.HOURLY, UsageAggregator.aggregate(newCalls, ChronoUnit.HOURS, meteredAt));
-    repository.add(MeteringRepository.Table.DAILY, UsageAggregator.aggregate(newCalls, ChronoUnit.DAYS, meteredAt));
+    repository.setHistograms(
+        UsageAggregator.merged(stored.hourly(), UsageAggregator.histograms(newCalls, newHours)),
+        UsageAggregator.merged(stored.daily(), UsageAggregator.histograms(newCalls, newDays)));
     if (!newCalls.isEmpty()) {
       // listeners that must only see committed usage (quotas) use @TransactionalEventListener
       events.publishEvent(new CallsMetered(newCalls.stream().map(ApiCallRecorded::tenantId).collect(Collectors.toSet())));
     }
     metered.increment(newCalls.size());
-    duplicates.increment(fresh.size() - newCalls.size());
+    duplicates.increment(current.size() - newCalls.size());
     return newCalls.size();
   }
 
@@ -100,5 +115,17 @@ public class MeteringService {
       }
     }
     return fresh;
+  }
+
+  /** A second copy of an event in the same batch is a duplicate: the statement needs distinct ids. */
+  private static List<Envelope<ApiCallRecorded>> firstCopies(List<Envelope<ApiCallRecorded>> envelopes) {
+    Set<UUID> seen = new HashSet<>(envelopes.size() * 2);
+    List<Envelope<ApiCallRecorded>> first = new ArrayList<>(envelopes.size());
+    for (Envelope<ApiCallRecorded> envelope : envelopes) {
+      if (seen.add(envelope.eventId())) {
+        first.add(envelope);
+      }
+    }
+    return first;
   }
 }

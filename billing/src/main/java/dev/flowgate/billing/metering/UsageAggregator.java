@@ -2,33 +2,49 @@ package dev.flowgate.billing.metering;
 
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** Folds calls into per-bucket (hour or UTC day), per-key, per-route totals, in lock order. */
+/**
+ * The latency histograms of a batch's new calls per aggregate row (hour or UTC day, key, route),
+ * merged into the rows' stored ones. The other totals are summed by the metering statement itself.
+ */
 final class UsageAggregator {
 
   private UsageAggregator() {}
 
-  /** Buckets each call by its own timestamp. */
-  static List<UsageTotals> aggregate(List<ApiCallRecorded> calls, ChronoUnit unit) {
-    return aggregate(calls, unit, ApiCallRecorded::timestamp);
+  /** One histogram per row: the i-th call counts in the bucket starting at {@code buckets[i]}. */
+  static Map<UsageKey, LatencyHistogram> histograms(List<ApiCallRecorded> calls, List<Instant> buckets) {
+    Map<UsageKey, LatencyHistogram> byKey = new HashMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      ApiCallRecorded call = calls.get(i);
+      UsageKey key = new UsageKey(call.tenantId(), buckets.get(i), call.keyId(), call.routeId());
+      byKey.computeIfAbsent(key, k -> new LatencyHistogram()).record(call.latencyMs());
+    }
+    return byKey;
   }
 
-  /** Buckets each call by {@code meteredAt}, which may move a too-late call into the current hour. */
-  static List<UsageTotals> aggregate(List<ApiCallRecorded> calls, ChronoUnit unit,
-      Function<ApiCallRecorded, Instant> meteredAt) {
-    Map<UsageKey, UsageTotals> byKey = new LinkedHashMap<>();
-    for (ApiCallRecorded call : calls) {
-      UsageKey key = new UsageKey(call.tenantId(), meteredAt.apply(call).truncatedTo(unit), call.keyId(), call.routeId());
-      byKey.computeIfAbsent(key, UsageTotals::new).add(call);
-    }
-    List<UsageTotals> rows = new ArrayList<>(byKey.values());
-    rows.sort((a, b) -> UsageKey.LOCK_ORDER.compare(a.key(), b.key()));
-    return rows;
+  /**
+   * The stored histogram of each row (null for a new row) with this batch's added, encoded for
+   * storing. Every stored row must have calls in the batch: the statement only touched those.
+   */
+  static Map<UsageKey, byte[]> merged(Map<UsageKey, byte @Nullable []> stored, Map<UsageKey, LatencyHistogram> batch) {
+    Map<UsageKey, byte[]> merged = new HashMap<>(stored.size() * 2);
+    stored.forEach((key, bytes) -> {
+      LatencyHistogram added = batch.get(key);
+      if (added == null) {
+        throw new IllegalStateException("metering touched a row this batch did not add to: " + key);
+      }
+      if (bytes == null) {
+        merged.put(key, added.encode());
+      } else {
+        LatencyHistogram histogram = LatencyHistogram.decode(bytes);
+        histogram.merge(added);
+        merged.put(key, histogram.encode());
+      }
+    });
+    return merged;
   }
 }
