@@ -43,6 +43,8 @@ class SessionEndIT extends PortalIT {
     String laptop = login(email, OLD);
     assertThat(page(browser).statusCode()).as("signed in").isEqualTo(200);
     assertThat(page(laptop).statusCode()).isEqualTo(200);
+    assertThat(apiCall(laptop).statusCode()).as("the management API takes bearer tokens, never the session")
+        .isEqualTo(401);
 
     String token = resets.issue(email).orElseThrow().token();
     Api.Response reset = api.post("/api/v1/password-resets/" + token, null, Map.of("password", NEW));
@@ -55,6 +57,7 @@ class SessionEndIT extends PortalIT {
     HttpResponse<String> xhr = send(laptop, "application/json");
     assertThat(xhr.statusCode()).isEqualTo(401);
     assertThat(xhr.body()).contains("session-ended");
+    assertThat(apiCall(laptop).statusCode()).isEqualTo(401);
 
     String fresh = login(email, NEW);
     assertThat(page(fresh).statusCode()).as("a new login after the reset").isEqualTo(200);
@@ -96,6 +99,11 @@ class SessionEndIT extends PortalIT {
   private HttpResponse<String> send(String cookie, String accept) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SIGNED_IN_PAGE))
         .header("Cookie", cookie).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> apiCall(String cookie) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/members"))
+        .header("Cookie", cookie).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts the login form; answers the new session's cookie. */
