@@ -1,7 +1,7 @@
 package dev.flowgate.portal.admin;
 
-import dev.flowgate.portal.accounts.PlatformMembers;
 import dev.flowgate.portal.base.security.PlatformPrincipal;
+import dev.flowgate.portal.base.web.ETags;
 import dev.flowgate.portal.base.web.PageResponse;
 import dev.flowgate.portal.billing.PlanChanges;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,42 +36,42 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/admin")
 class PlatformController {
 
-  private final PlatformMembers members;
   private final TenantAdministration administration;
   private final PlatformAuditLog auditLog;
   private final RuntimeHeartbeats heartbeats;
   private final TenantPlans plans;
   private final TenantDeletion deletion;
   private final PlanChanges planChanges;
+  private final UserChanges userChanges;
 
-  PlatformController(PlatformMembers members, TenantAdministration administration, PlatformAuditLog auditLog,
-      RuntimeHeartbeats heartbeats, TenantPlans plans, TenantDeletion deletion, PlanChanges planChanges) {
+  PlatformController(TenantAdministration administration, PlatformAuditLog auditLog,
+      RuntimeHeartbeats heartbeats, TenantPlans plans, TenantDeletion deletion, PlanChanges planChanges,
+      UserChanges userChanges) {
     this.planChanges = planChanges;
+    this.userChanges = userChanges;
     this.plans = plans;
     this.deletion = deletion;
-    this.members = members;
     this.administration = administration;
     this.auditLog = auditLog;
     this.heartbeats = heartbeats;
   }
 
+  /** Its ETag (ETagHeaders) is the tag PATCH compares {@code If-Match} with. */
   @GetMapping("/users/{id}")
   AdminUserView user(@PathVariable UUID id) {
     return administration.user(id);
   }
 
-  /** {@code {"role"?, "disabled"?}}: each field present is applied, each change audited. */
+  /**
+   * {@code {"role"?, "disabled"?}}: each field present is applied, each change audited. With
+   * {@code If-Match} (the GET's ETag) a user changed since answers 412 and nothing changes.
+   */
   @PatchMapping("/users/{id}")
-  AdminUserView changeUser(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id,
+  ResponseEntity<AdminUserView> changeUser(@AuthenticationPrincipal PlatformPrincipal admin, @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestBody UserChange change) {
-    administration.user(id);
-    if (change.role() != null) {
-      members.changeRole(admin, id, change.role());
-    }
-    if (change.disabled() != null) {
-      members.setDisabled(admin, id, change.disabled());
-    }
-    return administration.user(id);
+    AdminUserView view = userChanges.change(admin, id, ifMatch, change.role(), change.disabled());
+    return ResponseEntity.ok().eTag(ETags.of(view)).body(view);
   }
 
   /** Billing-team reads it too (GET under /admin/tenants); changing it is the platform admin's. */

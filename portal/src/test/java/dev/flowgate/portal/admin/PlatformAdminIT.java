@@ -77,6 +77,35 @@ class PlatformAdminIT extends PortalIT {
   }
 
   @Test
+  void a_user_change_with_a_stale_if_match_answers_412_and_changes_nothing_while_the_fresh_tag_applies() {
+    String admin = adminToken();
+    Api.Tenant tenant = signUp();
+    member(tenant, "developer");
+    UUID developerId = jdbc.sql("select id from users where tenant_id = ? and role = 'developer'").param(tenant.id())
+        .query(UUID.class).single();
+    String path = "/api/v1/admin/users/" + developerId;
+    Api.Response read = api.get(path, admin);
+    String etag = read.header("ETag");
+    assertThat(read.status()).as(read.raw()).isEqualTo(200);
+    assertThat(etag).startsWith("\"");
+
+    Api.Response first = api.send("PATCH", path, admin, Map.of("role", "viewer"), "If-Match", etag);
+    assertThat(first.status()).as(first.raw()).isEqualTo(200);
+    assertThat(first.header("ETag")).isNotEqualTo(etag).isEqualTo(api.get(path, admin).header("ETag"));
+
+    Api.Response stale = api.send("PATCH", path, admin, Map.of("disabled", true), "If-Match", etag);
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.json().path("type").asString()).isEqualTo("https://flowgate.dev/problems/precondition-failed");
+    assertThat(api.get(path, admin).json().path("disabled").asBoolean()).as("nothing changed").isFalse();
+
+    Api.Response fresh = api.send("PATCH", path, admin, Map.of("disabled", true), "If-Match", first.header("ETag"));
+    assertThat(fresh.status()).as(fresh.raw()).isEqualTo(200);
+    assertThat(fresh.json().path("disabled").asBoolean()).isTrue();
+    assertThat(api.send("PATCH", "/api/v1/admin/users/" + UUID.randomUUID(), admin, Map.of("disabled", true),
+        "If-Match", etag).status()).as("an unknown user stays 404").isEqualTo(404);
+  }
+
+  @Test
   void the_platform_audit_trail_spans_tenants_and_is_for_platform_admins_only() {
     Api.Tenant a = signUp();
     Api.Tenant b = signUp();

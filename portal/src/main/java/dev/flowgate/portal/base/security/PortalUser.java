@@ -1,5 +1,9 @@
 package dev.flowgate.portal.base.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -11,6 +15,7 @@ public class PortalUser extends User implements TenantPrincipal {
   private final UUID userId;
   private final UUID tenantId;
   private final String role;
+  private final String credentialsStamp;
 
   public PortalUser(UUID userId, UUID tenantId, String email, String passwordHash, String role) {
     this(userId, tenantId, email, passwordHash, role, true);
@@ -29,6 +34,29 @@ public class PortalUser extends User implements TenantPrincipal {
     this.userId = userId;
     this.tenantId = tenantId;
     this.role = role;
+    this.credentialsStamp = credentialsStamp(passwordHash);
+  }
+
+  /**
+   * A digest of the password hash the user signed in with (the hash itself is erased after
+   * sign-in). Every password change gives a new salted hash, so a session whose stamp no longer
+   * matches the stored hash was opened before the change; see {@link SessionCredentialsFilter}.
+   */
+  public String credentialsStamp() {
+    return credentialsStamp;
+  }
+
+  public static String credentialsStamp(String passwordHash) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  public UUID userId() {
+    return userId;
   }
 
   @Override

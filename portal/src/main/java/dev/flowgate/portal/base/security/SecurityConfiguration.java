@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.flowgate.portal.base.config.PortalProperties;
 import dev.flowgate.portal.base.ui.LoginView;
 import dev.flowgate.portal.accounts.PlatformMembers;
+import dev.flowgate.portal.accounts.SessionCredentials;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.tenants.TenantService;
 import dev.flowgate.portal.tokens.ManagementTokenService;
@@ -76,13 +77,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, SessionCredentials sessions) throws Exception {
     http.authorizeHttpRequests(a -> a
         .requestMatchers("/themes/**", "/lumo/**", "/error").permitAll()
         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
     // response headers: SecurityHeadersFilter; a new session id at sign-in (Spring's default, made explicit)
     http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     http.addFilterBefore(new CrossSiteLoginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
+    // a password reset or a disabled account ends the user's other sessions at their next request
+    http.addFilterBefore(new SessionCredentialsFilter("/login", sessions::stillValid), AnonymousAuthenticationFilter.class);
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

@@ -6,6 +6,8 @@
  * ({@link dev.flowgate.portal.base.security.PlatformPrincipal}) belong to no tenant: their
  * transactions are unscoped and only {@code /api/v1/admin/**} and the admin views admit them.
  * A suspended tenant's callers may read but every write answers 403 {@code tenant-suspended}.
+ * A tenant user's browser session ends at its next request once the password changed or the user
+ * was disabled ({@link dev.flowgate.portal.base.security.SessionCredentialsFilter}).
  */
 @NullMarked
 package dev.flowgate.portal.base.security;
