@@ -73,7 +73,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     link.setId("oidc-login");
     link.setRouterIgnore(true); // a full request: Spring's filter answers it, not the Vaadin router
     link.getStyle().set("display", "block").set("text-align", "center").set("font-weight", "600")
-        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin", "0 var(--lumo-space-l)")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("margin", "0 var(--lumo-space-l) var(--lumo-space-m)")
         .set("border", "1px solid var(--flowgate-border)").set("border-radius", "var(--lumo-border-radius-m)")
         .set("background", "var(--flowgate-surface-raised)").set("color", "var(--lumo-primary-text-color)")
         .set("text-decoration", "none");
