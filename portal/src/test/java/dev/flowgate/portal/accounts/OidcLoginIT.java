@@ -71,6 +71,8 @@ class OidcLoginIT extends PortalIT {
     assertThat(user.actor().id()).isEqualTo(userId(tenant.email()));
     assertThat(user.role()).isEqualTo("owner");
     assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_OWNER");
+    assertThat(browser.sessionIds.getFirst()).as("the authorization request lives in a session").isNotNull();
+    assertThat(browser.sessionIds.getLast()).as("a new session id at sign-in").isNotEqualTo(browser.sessionIds.getFirst());
     assertThat(browser.open(portal("/swagger-ui.html")).statusCode()).as("a page for signed-in users only").isEqualTo(200);
   }
 
