@@ -3,6 +3,9 @@ package dev.flowgate.portal.base.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -21,6 +24,35 @@ class OidcClientRegistrationTest {
     assertThat(registration.getProviderDetails().getIssuerUri()).as("ID tokens are checked against it").isEqualTo("http://127.0.0.1:9/issuer");
     assertThat(registration.getProviderDetails().getUserInfoEndpoint().getUri()).isNull();
     assertThat(registration.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+  }
+
+  @Test
+  void an_issuer_alone_is_discovered_at_start_up() throws Exception {
+    HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String issuer = "http://127.0.0.1:" + provider.getAddress().getPort();
+    String discovery = "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/auth\","
+        + "\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/jwks\","
+        + "\"userinfo_endpoint\":\"" + issuer + "/me\",\"response_types_supported\":[\"code\"],"
+        + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+    provider.createContext("/.well-known/openid-configuration", exchange -> {
+      byte[] body = discovery.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    provider.start();
+    try {
+      ClientRegistration registration = OidcClientRegistration.of(new OidcProperties("portal", "s3cret", "Acme ID", issuer, "", "", "", ""));
+
+      assertThat(registration.getRegistrationId()).isEqualTo(OidcProperties.REGISTRATION_ID);
+      assertThat(registration.getProviderDetails().getAuthorizationUri()).isEqualTo(issuer + "/auth");
+      assertThat(registration.getProviderDetails().getJwkSetUri()).isEqualTo(issuer + "/jwks");
+      assertThat(registration.getProviderDetails().getUserInfoEndpoint().getUri()).isEqualTo(issuer + "/me");
+      assertThat(registration.getClientId()).isEqualTo("portal");
+    } finally {
+      provider.stop(0);
+    }
   }
 
   @Test
