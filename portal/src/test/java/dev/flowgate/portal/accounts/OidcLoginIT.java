@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,9 +37,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * "Sign in with …" against a stub OIDC provider (started here), through the real authorization-code
  * flow with a cookie-keeping client; what the session then holds is read from the server's own
  * session store.
+ *
+ * <p>Its own application context (the provider is configured), closed after the class. Each context
+ * installs its own Vaadin security-context strategy (its own ThreadLocal) as the JVM-wide
+ * {@link SecurityContextHolder} strategy, while its filters keep the one they were built with: the
+ * shared context's bearer-token filter would write where its authorization filter no longer reads
+ * (401s in every later API test). So the strategy of before is put back afterwards.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OidcLoginIT extends PortalIT {
 
+  /** Initialised before this class's context starts (its property sources need the class). */
+  private static final SecurityContextHolderStrategy STRATEGY_BEFORE = SecurityContextHolder.getContextHolderStrategy();
   static final StubOidcProvider provider = new StubOidcProvider();
 
   @DynamicPropertySource
@@ -54,6 +66,7 @@ class OidcLoginIT extends PortalIT {
   @AfterAll
   static void stop() {
     provider.close();
+    SecurityContextHolder.setContextHolderStrategy(STRATEGY_BEFORE);
   }
 
   @Autowired WebServerApplicationContext server;
