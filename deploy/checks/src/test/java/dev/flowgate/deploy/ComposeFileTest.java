@@ -21,7 +21,8 @@ class ComposeFileTest {
   static final Path DIR = Repo.path("deploy/compose");
   static final Map<String, Object> COMPOSE = Repo.yaml(DIR.resolve("compose.yaml"));
   static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy", "service_completed_successfully");
-  static final Pattern SECRET_NAME = Pattern.compile(".*(TOKEN|PEPPER|SECRET|PASSWORD|PWD|API_KEY).*");
+  /** Names of secrets; an address is never one (FLOWGATE_OIDC_TOKEN_URI is where tokens come from, not a token). */
+  static final Pattern SECRET_NAME = Pattern.compile("(?!.*_UR[IL]$).*(TOKEN|PEPPER|SECRET|PASSWORD|PWD|API_KEY).*");
 
   static Map<String, Object> services() {
     return Repo.map(COMPOSE.get("services"));
@@ -204,8 +205,9 @@ class ComposeFileTest {
         return;
       }
       assertThat(value).as("%s of %s", variable, name).isNotNull().matches(interpolation);
-      // optional secrets: without a Stripe key billing uses the stub, without an SMTP password no SMTP login
-      if (!variable.equals("STRIPE_API_KEY") && !variable.equals("FLOWGATE_SMTP_PASSWORD")) {
+      // optional secrets: without a Stripe key billing uses the stub, without an SMTP password no SMTP login,
+      // without an OIDC client secret the portal is a public client (or has no OIDC login at all)
+      if (!Set.of("STRIPE_API_KEY", "FLOWGATE_SMTP_PASSWORD", "FLOWGATE_OIDC_CLIENT_SECRET").contains(variable)) {
         assertThat(value).as("%s of %s is required (${NAME:?message})", variable, name).contains(":?");
       }
     }));

@@ -1,4 +1,7 @@
-/** Portal users (people who sign in), their roles, the team and invitations by link. */
+/**
+ * Portal users (people who sign in, with a password or through an OIDC provider's verified email),
+ * their roles, the team and invitations by link.
+ */
 @NullMarked
 package dev.flowgate.portal.accounts;
 

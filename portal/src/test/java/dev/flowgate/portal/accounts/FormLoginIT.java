@@ -30,6 +30,16 @@ class FormLoginIT extends PortalIT {
     assertThat(login(email, PASSWORD)).as("locked even with the right password").contains("/login?error");
   }
 
+  @Test
+  void without_an_oidc_provider_the_oauth2_endpoints_do_not_exist() throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    for (String path : new String[] {"/oauth2/authorization/oidc", "/oauth2/authorization/x", "/login/oauth2/code/oidc?code=c&state=s"}) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
   /** Posts the login form; answers the redirect target. */
   private String login(String email, String password) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

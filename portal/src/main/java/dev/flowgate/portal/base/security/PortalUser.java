@@ -38,6 +38,19 @@ public class PortalUser extends User implements TenantPrincipal {
   }
 
   /**
+   * The same account for a sign-in that saw no password (OIDC): no hash is kept, only the
+   * account's credentials stamp, so a later password reset ends this session too.
+   */
+  protected PortalUser(PortalUser account) {
+    super(account.getUsername(), "", account.isEnabled(), true, true, account.isAccountNonLocked(),
+        account.getAuthorities());
+    this.userId = account.userId;
+    this.tenantId = account.tenantId;
+    this.role = account.role;
+    this.credentialsStamp = account.credentialsStamp;
+  }
+
+  /**
    * A digest of the password hash the user signed in with (the hash itself is erased after
    * sign-in). Every password change gives a new salted hash, so a session whose stamp no longer
    * matches the stored hash was opened before the change; see {@link SessionCredentialsFilter}.

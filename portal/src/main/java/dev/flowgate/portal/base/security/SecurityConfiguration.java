@@ -19,6 +19,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -26,8 +31,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 /**
  * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
  * stateless, role rules in {@link Roles}), the control plane ({@code /internal/**}, the internal
- * token), actuator probes, and everything else: the Vaadin UI with form login (the API reference,
- * Swagger UI, for signed-in users).
+ * token), actuator probes, and everything else: the Vaadin UI with form login, plus OIDC login when
+ * a provider is configured (the API reference, Swagger UI, for signed-in users).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,7 +82,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(4)
-  SecurityFilterChain ui(HttpSecurity http, SessionCredentials sessions) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, SessionCredentials sessions, OidcProperties oidc,
+      OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers) throws Exception {
     http.authorizeHttpRequests(a -> a
         .requestMatchers("/themes/**", "/lumo/**", "/error").permitAll()
         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
@@ -86,8 +92,29 @@ class SecurityConfiguration {
     http.addFilterBefore(new CrossSiteLoginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
     // a password reset or a disabled account ends the user's other sessions at their next request
     http.addFilterBefore(new SessionCredentialsFilter("/login", sessions::stillValid), AnonymousAuthenticationFilter.class);
+    if (oidc.enabled()) {
+      oidcLogin(http, oidc, oidcUsers);
+    } else {
+      http.addFilterBefore(new NotFoundFilter("/oauth2/", "/login/oauth2/"), UsernamePasswordAuthenticationFilter.class);
+    }
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
+  }
+
+  /**
+   * "Sign in with …" beside the login form (which stays the entry point): the registration comes
+   * from {@link OidcProperties}, never from spring.security.oauth2.client.*, so without a provider
+   * no OAuth2 bean exists at all. Access tokens are kept in the session only (sign-in is all they are
+   * for); the principal is the portal's own user, see accounts/OidcAccounts.
+   */
+  private static void oidcLogin(HttpSecurity http, OidcProperties oidc, OAuth2UserService<OidcUserRequest, OidcUser> users)
+      throws Exception {
+    http.oauth2Login(o -> o
+        .loginPage("/login")
+        .clientRegistrationRepository(new InMemoryClientRegistrationRepository(OidcClientRegistration.of(oidc)))
+        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+        .userInfoEndpoint(u -> u.oidcUserService(users))
+        .failureHandler(new OidcLoginFailureHandler(oidc.name())));
   }
 
   private static HttpSecurity stateless(HttpSecurity http) throws Exception {
