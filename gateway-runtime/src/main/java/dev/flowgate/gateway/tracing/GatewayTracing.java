@@ -6,13 +6,17 @@ import dev.flowgate.gateway.routing.RouteMatch;
 import io.nats.client.impl.Headers;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.vertx.core.MultiMap;
 import org.jspecify.annotations.Nullable;
 
@@ -47,15 +51,29 @@ public final class GatewayTracing {
     }
   };
 
+  private static final IdGenerator IDS = IdGenerator.random();
+  private static final TraceFlags NEW_TRACE = TraceFlags.fromByte((byte) 0x03);
+
   private final Tracer tracer;
+  private final boolean recording;
 
   public GatewayTracing(Tracer tracer) {
+    this(tracer, true);
+  }
+
+  /** @param recording false: no span is recorded, trace context still goes on (see {@link #start}) */
+  public GatewayTracing(Tracer tracer, boolean recording) {
     this.tracer = tracer;
+    this.recording = recording;
   }
 
   /** Starts the call's span, a child of the caller's trace when it sent a valid {@code traceparent}. */
   public void start(Exchange exchange) {
     Context parent = W3C.extract(Context.root(), exchange.headers(), REQUEST_HEADERS);
+    if (!recording) {
+      exchange.span(Span.wrap(propagated(Span.fromContext(parent).getSpanContext())));
+      return;
+    }
     exchange.span(tracer.spanBuilder(exchange.method())
         .setParent(parent)
         .setSpanKind(SpanKind.SERVER)
@@ -63,6 +81,16 @@ public final class GatewayTracing {
         .setAttribute(PATH, exchange.path())
         .setAttribute(REQUEST_ID, exchange.requestId())
         .startSpan());
+  }
+
+  /** The caller's trace (or a new, sampled one) with a span id of the gateway's own, recorded nowhere. */
+  private static SpanContext propagated(SpanContext caller) {
+    if (caller.isValid()) {
+      return SpanContext.create(caller.getTraceId(), IDS.generateSpanId(), caller.getTraceFlags(),
+          caller.getTraceState());
+    }
+    // sampled, with W3C level 2's "random trace id" bit, as the SDK's own new traces are
+    return SpanContext.create(IDS.generateTraceId(), IDS.generateSpanId(), NEW_TRACE, TraceState.getDefault());
   }
 
   /** Ends the call's span with what the pipeline found out: tenant, route and the status answered. */
