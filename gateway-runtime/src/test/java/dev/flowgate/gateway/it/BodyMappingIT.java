@@ -1,11 +1,11 @@
 package dev.flowgate.gateway.it;
 
+import static dev.flowgate.gateway.support.TestSnapshots.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowgate.contracts.EventCodec;
-import dev.flowgate.contracts.config.GatewaySnapshot.Policy;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.support.FakePortal;
@@ -86,9 +86,6 @@ class BodyMappingIT {
     upstream.stop(0);
   }
 
-  private static Policy policy(String type, String config) {
-    return new Policy(type, EventCodec.mapper().readTree(config));
-  }
 
   /**
    * {@code .../echo}: JSON naming what arrived; {@code .../text}: plain text; {@code .../big}: JSON

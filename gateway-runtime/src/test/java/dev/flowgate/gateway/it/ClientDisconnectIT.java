@@ -1,5 +1,6 @@
 package dev.flowgate.gateway.it;
 
+import static dev.flowgate.gateway.support.TestSnapshots.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,8 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.flowgate.contracts.EventCodec;
-import dev.flowgate.contracts.config.GatewaySnapshot.Policy;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.support.FakePortal;
@@ -72,9 +71,6 @@ class ClientDisconnectIT {
     upstream.close();
   }
 
-  private static Policy policy(String type, String config) {
-    return new Policy(type, EventCodec.mapper().readTree(config));
-  }
 
   @BeforeEach
   void watchLogs() {

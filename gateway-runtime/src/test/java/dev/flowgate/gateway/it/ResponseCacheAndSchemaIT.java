@@ -1,11 +1,11 @@
 package dev.flowgate.gateway.it;
 
+import static dev.flowgate.gateway.support.TestSnapshots.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowgate.contracts.EventCodec;
-import dev.flowgate.contracts.config.GatewaySnapshot.Policy;
 import dev.flowgate.contracts.config.GatewaySnapshot.Service;
 import dev.flowgate.contracts.config.GatewaySnapshot.Tenant;
 import dev.flowgate.gateway.support.FakePortal;
@@ -70,9 +70,6 @@ class ResponseCacheAndSchemaIT {
     upstream.stop(0);
   }
 
-  private static Policy policy(String type, String config) {
-    return new Policy(type, EventCodec.mapper().readTree(config));
-  }
 
   /** Counts hits per path and query; {@code ?cc=...} becomes the answer's Cache-Control. */
   private static void answer(HttpExchange exchange) throws IOException {

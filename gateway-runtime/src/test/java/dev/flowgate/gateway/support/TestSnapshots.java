@@ -75,6 +75,11 @@ public final class TestSnapshots {
     return route;
   }
 
+  /** A policy of the given type with its config as JSON text. */
+  public static Policy policy(String type, String config) {
+    return new Policy(type, EventCodec.mapper().readTree(config));
+  }
+
   public static Policy rateLimitPolicy(long limit, int windowSeconds) {
     return new Policy("rate_limit", EventCodec.mapper().createObjectNode()
         .put("limit", limit).put("windowSeconds", windowSeconds));
