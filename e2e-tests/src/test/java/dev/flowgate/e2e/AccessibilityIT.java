@@ -31,12 +31,22 @@ class AccessibilityIT {
   @Test
   void theSignedOutPagesHaveNoAccessibilityViolations() {
     Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
-    for (String path : List.of("login", "signup")) {
+    for (String path : List.of("login", "signup", "forgot-password", "reset-password/not-a-real-link")) {
       open(path);
-      found.put(path, checked("a11y-" + path));
+      found.put(path, checked("a11y-" + path.replace('/', '-')));
     }
 
     assertNoViolations(found);
+  }
+
+  @Test
+  void aForgottenPasswordIsAskedForFromTheLoginForm() {
+    open("login");
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Forgot password")).click();
+
+    browser.page().waitForURL("**/forgot-password");
+    browser.page().getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reset your password")).waitFor();
+    browser.screenshot("forgot-password-from-login");
   }
 
   @Test
