@@ -38,6 +38,9 @@ public final class CatalogPage {
   /** Chooses the route with its "Try" button, then sends the path with the key; returns the status line. */
   public String tryRoute(String route, String requestPath, String apiKey) {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try route " + route)).click();
+    // the console sets the route's path and focuses it after a round trip; typing before that lands
+    // would be overwritten, or (the focus moving mid-fill) end up in the path field (failed once in CI)
+    page.waitForFunction("() => document.activeElement !== null && document.activeElement.closest('#try-path') !== null");
     path.fill(requestPath);
     key.fill(apiKey);
     return send();
