@@ -18,14 +18,4 @@ final class OidcPlatformUser extends PlatformUser implements OidcSignedIn {
   public OidcUser provider() {
     return provider;
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return super.equals(o);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

@@ -17,14 +17,4 @@ final class OidcPortalUser extends PortalUser implements OidcSignedIn {
   public OidcUser provider() {
     return provider;
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return super.equals(o);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }
