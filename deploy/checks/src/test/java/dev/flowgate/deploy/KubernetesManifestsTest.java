@@ -299,6 +299,37 @@ class KubernetesManifestsTest {
     }
   }
 
+  /** A client library a runtime's code imports, and the port its external service listens on. */
+  private static final Map<String, Integer> CLIENT_PORTS = Map.of(
+      "import io.nats.", 4222, "import org.apache.kafka.", 9092, "import org.redisson.", 6379,
+      "import io.temporal.", 7233);
+
+  @Test
+  void each_runtime_may_reach_every_external_service_its_code_talks_to() throws IOException {
+    for (Runtime runtime : Runtime.ALL) {
+      Map<String, Object> policy = BASE.ofKind("NetworkPolicy").stream()
+          .filter(p -> runtime.module().equals(Kustomization.name(p))).findFirst()
+          .orElseThrow(() -> new AssertionError("no NetworkPolicy " + runtime.module()));
+      Set<Integer> open = new HashSet<>();
+      for (Object rule : Repo.list(Repo.at(policy, "spec.egress"))) {
+        for (Object port : Repo.list(Repo.map(rule).get("ports"))) {
+          open.add((Integer) Repo.map(port).get("port"));
+        }
+      }
+      String sources;
+      try (Stream<Path> files = Files.walk(Repo.path(runtime.module() + "/src/main/java"))) {
+        sources = files.filter(f -> f.toString().endsWith(".java")).map(Repo::read)
+            .reduce("", String::concat);
+      }
+      CLIENT_PORTS.forEach((client, port) -> {
+        if (sources.contains(client)) {
+          assertThat(open).as("%s uses %s*, so its egress must open %d", runtime.module(), client.substring(7), port)
+              .contains(port);
+        }
+      });
+    }
+  }
+
   @Test
   void overlays_patch_only_what_the_base_defines() {
     Set<String> baseObjects = new HashSet<>();
