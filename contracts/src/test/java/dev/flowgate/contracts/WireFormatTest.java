@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.contracts.audit.AuditRecorded;
 import dev.flowgate.contracts.billing.QuotaStateChanged;
+import dev.flowgate.contracts.calls.ApiCallRecordWriter;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import dev.flowgate.contracts.config.ConfigInvalidated;
 import dev.flowgate.contracts.config.GatewaySnapshot;
@@ -40,6 +41,9 @@ class WireFormatTest {
 
     assertPinned(envelope, "api-call.json");
     assertThat(EventCodec.envelope(read("api-call.json"), ApiCallRecorded.class)).isEqualTo(envelope);
+    assertThat(EventCodec.mapper().readTree(new ApiCallRecordWriter().write(envelope)))
+        .as("the gateway's own api.calls writer")
+        .isEqualTo(EventCodec.mapper().readTree(read("api-call.json")));
   }
 
   @Test

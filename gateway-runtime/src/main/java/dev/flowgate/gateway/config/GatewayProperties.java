@@ -91,6 +91,7 @@ public record GatewayProperties(
    * @param spoolDir where records Kafka cannot take are kept; default {@code <stateDir>/api-calls-spool}
    * @param spoolMaxBytes beyond this the spool refuses records (counted, logged)
    * @param retryInterval how often a spool is tried against Kafka while it does not answer
+   * @param sweepInterval how often the sender thread collects the records the event loops queued
    */
   public record Kafka(
       @DefaultValue("true") boolean enabled,
@@ -105,7 +106,8 @@ public record GatewayProperties(
       @DefaultValue("1s") Duration retryInterval,
       @DefaultValue("20ms") Duration linger,
       @DefaultValue("262144") int batchBytes,
-      @DefaultValue("lz4") String compression) {
+      @DefaultValue("lz4") String compression,
+      @DefaultValue("5ms") Duration sweepInterval) {
 
     public Kafka {
       if (deliveryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {

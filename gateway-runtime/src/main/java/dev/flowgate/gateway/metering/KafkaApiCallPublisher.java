@@ -1,7 +1,7 @@
 package dev.flowgate.gateway.metering;
 
 import dev.flowgate.contracts.Envelope;
-import dev.flowgate.contracts.EventCodec;
+import dev.flowgate.contracts.calls.ApiCallRecordWriter;
 import dev.flowgate.contracts.calls.ApiCallRecorded;
 import dev.flowgate.gateway.config.GatewayProperties;
 import dev.flowgate.gateway.metering.ApiCallSpool.Entry;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,6 +51,7 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
   private final Spooler spooler;
   private final Counter queueFull;
   private final Counter failed;
+  private final ApiCallRecordWriter writer = new ApiCallRecordWriter(); // the sender thread's own
   private volatile boolean available = true;
   private volatile boolean running;
   private @Nullable Thread sender;
@@ -122,23 +123,27 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
 
   private void sendLoop() {
     List<Envelope<ApiCallRecorded>> batch = new ArrayList<>(BATCH);
+    long sweepNanos = kafka.sweepInterval().toNanos();
     while (running || !queue.isEmpty()) {
       try {
-        Envelope<ApiCallRecorded> first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          queue.drainTo(batch, BATCH - 1);
-        }
+        queue.drainTo(batch, BATCH);
         for (Envelope<ApiCallRecorded> record : batch) {
-          route(new Entry(String.valueOf(record.tenantId()), EventCodec.toBytes(record)));
+          route(new Entry(String.valueOf(record.tenantId()), writer.write(record)));
+        }
+        spooler.drain(available, this::send);
+        // The queue is swept rather than waited on: a sender blocked in poll() must be woken
+        // for each record, which cost every call a futex system call on its event loop.
+        if (batch.size() < BATCH) {
+          LockSupport.parkNanos(sweepNanos);
         }
         batch.clear();
-        spooler.drain(available, this::send);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        if (Thread.interrupted()) {
+          return;
+        }
       } catch (IOException | RuntimeException e) {
+        // the batch is kept and routed again: a record sent twice is deduplicated by its event id
         log.warn("api.calls sender: {}", e.toString());
+        LockSupport.parkNanos(sweepNanos);
       }
     }
   }

@@ -32,7 +32,7 @@ class KafkaApiCallPublisherTest {
   private static GatewayProperties.Kafka kafka(int queueCapacity) {
     return new GatewayProperties.Kafka(true, "127.0.0.1:1", "api.calls", Duration.ofSeconds(60), queueCapacity,
         Duration.ofSeconds(1), null, 1_000_000, 100_000, Duration.ofMillis(50),
-        Duration.ofMillis(5), 16_384, "none");
+        Duration.ofMillis(5), 16_384, "none", Duration.ofMillis(5));
   }
 
   private Supplier<ApiCallSpool> spool() {
