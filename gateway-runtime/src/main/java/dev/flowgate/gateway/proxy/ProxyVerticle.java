@@ -47,6 +47,12 @@ final class ProxyVerticle extends VerticleBase {
                 .setPort(properties.proxyPort())
                 .setHost("0.0.0.0")
                 .setTcpNoDelay(true)
+                // every answer is written on its request's event loop (the JWKS and NATS waits hop
+                // back to it), so Vert.x may skip its cross-thread write queue
+                .setStrictThreadMode(true)
+                // the gateway proxies no WebSockets: their extension handler would only inspect every request
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
                 .setHandle100ContinueAutomatically(true)
                 .setIdleTimeout(120)
                 .setMaxInitialLineLength(properties.limits().maxUrlLength())
