@@ -265,7 +265,9 @@ start_kafka() {
     "$JAVA" -Dflowgate.component=kafka -Xmx256m -Xms256m -XX:+UseSerialGC "${JVM_FLAGS[@]}" \
     -Dlog4j2.configurationFile="$DEPLOY_DIR/kafka/log4j2.xml" -Dkafka.logs.dir="$LOG_DIR" \
     -cp "$RUN_DIR/kafka-lib/*" kafka.Kafka "$conf_dir/server.properties"
-  wait_until kafka 90 "$log" kafka_started_since "$offset"
+  # a long-used data dir (bench topics, their consumer groups) can take minutes to load on two
+  # cores; a crash still ends the wait at once, since wait_until watches the process
+  wait_until kafka 240 "$log" kafka_started_since "$offset"
 }
 
 ensure_topics() {
