@@ -92,6 +92,7 @@ public record GatewayProperties(
    * @param spoolMaxBytes beyond this the spool refuses records (counted, logged)
    * @param retryInterval how often a spool is tried against Kafka while it does not answer
    * @param sweepInterval how often the sender thread collects the records the event loops queued
+   *     (ten times less often while none come)
    */
   public record Kafka(
       @DefaultValue("true") boolean enabled,
