@@ -46,9 +46,15 @@ public final class ApiKeyAuthenticator {
 
   /** Whether the key's scopes cover the route: {@code *} or the route's id. */
   public static boolean allows(ApiKey key, UUID routeId) {
-    String id = routeId.toString();
+    String id = null; // formatted only for a key with route scopes, not for the common "*"
     for (String scope : key.scopes()) {
-      if (scope.equals("*") || scope.equalsIgnoreCase(id)) {
+      if (scope.equals("*")) {
+        return true;
+      }
+      if (id == null) {
+        id = routeId.toString();
+      }
+      if (scope.equalsIgnoreCase(id)) {
         return true;
       }
     }

@@ -1,10 +1,10 @@
 package dev.flowgate.gateway.proxy;
 
 import io.vertx.core.MultiMap;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
 public final class HeaderHygiene {
 
   /** RFC 9110 §7.6.1 connection-specific headers, plus the non-standard ones seen in the wild. */
-  static final Set<String> HOP_BY_HOP =
-      Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
-          "trailer", "transfer-encoding", "upgrade");
+  static final Set<String> HOP_BY_HOP = anyCase(
+      "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te",
+      "trailer", "transfer-encoding", "upgrade");
 
   /** Request headers the gateway sets or handles itself ({@code Expect}), so a caller's copy is never passed on. */
-  private static final Set<String> SET_BY_GATEWAY =
-      Set.of("host", "expect", "x-api-key", "x-request-id", "traceparent", "tracestate", "x-forwarded-for",
-          "x-forwarded-proto", "x-forwarded-host", "x-tenant-id");
+  private static final Set<String> SET_BY_GATEWAY = anyCase(
+      "host", "expect", "x-api-key", "x-request-id", "traceparent", "tracestate", "x-forwarded-for",
+      "x-forwarded-proto", "x-forwarded-host", "x-tenant-id");
 
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:/+=@-]{1,128}");
 
@@ -50,9 +50,9 @@ public final class HeaderHygiene {
   public static void copyRequestHeaders(MultiMap from, MultiMap to, boolean dropAuthorization) {
     Set<String> listed = connectionListed(from);
     for (Map.Entry<String, String> header : from) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
+      String name = header.getKey();
       if (HOP_BY_HOP.contains(name) || listed.contains(name) || SET_BY_GATEWAY.contains(name)
-          || (dropAuthorization && name.equals("authorization"))) {
+          || (dropAuthorization && name.equalsIgnoreCase("authorization"))) {
         continue;
       }
       to.add(header.getKey(), header.getValue());
@@ -85,12 +85,12 @@ public final class HeaderHygiene {
 
   /**
    * Copies the upstream's response headers to the caller, without hop-by-hop headers and those
-   * named in {@code removed} (lower-case).
+   * named in {@code removed} (a set from {@link #anyCase}).
    */
   public static void copyResponseHeaders(MultiMap from, MultiMap to, Set<String> removed) {
     Set<String> listed = connectionListed(from);
     for (Map.Entry<String, String> header : from) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
+      String name = header.getKey();
       if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !removed.contains(name)) {
         to.add(header.getKey(), header.getValue());
       }
@@ -110,14 +110,26 @@ public final class HeaderHygiene {
     to.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
 
+  /**
+   * Header names matched in any case. Looked up without lower-casing each name first, which cost
+   * a string per header per call.
+   */
+  static Set<String> anyCase(String... names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : names) {
+      set.add(name);
+    }
+    return Collections.unmodifiableSet(set);
+  }
+
   private static Set<String> connectionListed(MultiMap headers) {
     String connection = headers.get("Connection");
     if (connection == null || connection.isBlank()) {
       return Set.of();
     }
-    Set<String> names = new HashSet<>();
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (String token : connection.split(",")) {
-      names.add(token.strip().toLowerCase(Locale.ROOT));
+      names.add(token.strip());
     }
     return names;
   }

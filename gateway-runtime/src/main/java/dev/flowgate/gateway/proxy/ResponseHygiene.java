@@ -4,7 +4,6 @@ import dev.flowgate.gateway.config.GatewayProperties;
 import io.vertx.core.MultiMap;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a proxied response loses and gains on its way out: configured sensitive headers go, an
@@ -22,10 +21,10 @@ final class ResponseHygiene {
   private final long wholeBodyUpTo;
 
   ResponseHygiene(GatewayProperties.Response settings) {
-    this.removed = settings.removeHeaders().stream()
-        .map(name -> name.strip().toLowerCase(Locale.ROOT))
+    this.removed = HeaderHygiene.anyCase(settings.removeHeaders().stream()
+        .map(String::strip)
         .filter(name -> !name.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+        .toArray(String[]::new));
     this.contentSecurityPolicy = settings.contentSecurityPolicy();
     this.compression = settings.compression();
     this.compressAbove = settings.compressAbove();

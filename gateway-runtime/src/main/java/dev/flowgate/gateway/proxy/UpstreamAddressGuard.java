@@ -9,7 +9,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The connect-time SSRF rule: an upstream address that is loopback, link-local, private or
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * Checked on the resolved address that is then connected to, so DNS rebinding does not pass.
  */
 public final class UpstreamAddressGuard {
-
-  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private static final List<Cidr> INTERNAL =
       List.of(
@@ -38,12 +35,22 @@ public final class UpstreamAddressGuard {
   }
 
   public boolean permits(InetAddress address) {
-    if (NEVER.stream().anyMatch(c -> c.contains(address))) {
+    if (anyContains(NEVER, address)) {
       return false;
     }
     boolean internal = address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isSiteLocalAddress()
-        || address.isMulticastAddress() || INTERNAL.stream().anyMatch(c -> c.contains(address));
-    return !internal || allowed.stream().anyMatch(c -> c.contains(address));
+        || address.isMulticastAddress() || anyContains(INTERNAL, address);
+    return !internal || anyContains(allowed, address);
+  }
+
+  // checked on every call: a loop, where a stream allocated its pipeline each time
+  private static boolean anyContains(List<Cidr> blocks, InetAddress address) {
+    for (Cidr block : blocks) {
+      if (block.contains(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An address block, IPv4 or IPv6. */
@@ -116,7 +123,23 @@ public final class UpstreamAddressGuard {
     if (host.indexOf(':') >= 0) {
       return true;
     }
-    return IPV4_LITERAL.matcher(host).matches();
+    // four groups of one to three digits, as \d{1,3}(\.\d{1,3}){3} reads them, without a regex per call
+    int groups = 0;
+    int digits = 0;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 3) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0 && groups < 3) {
+        groups++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return groups == 3 && digits > 0;
   }
 
   /**

@@ -29,7 +29,8 @@ public final class RateLimiter implements AutoCloseable {
   private final long intervalNanos;
   private final LongSupplier nanoTime;
   private final String instanceId = UUID.randomUUID().toString();
-  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  // keyed by the limit itself (id, size and window, as storeKey names it) so that no key string is built per call
+  private final Map<Limit, TokenBucket> buckets = new ConcurrentHashMap<>();
   private final ScheduledExecutorService syncer;
   private final AtomicBoolean promptQueued = new AtomicBoolean();
   private volatile int gateways = 1;
@@ -105,10 +106,9 @@ public final class RateLimiter implements AutoCloseable {
   }
 
   private TokenBucket bucket(Limit limit, long now) {
-    String id = limit.storeKey();
-    TokenBucket bucket = buckets.get(id);
+    TokenBucket bucket = buckets.get(limit);
     if (bucket == null) {
-      bucket = buckets.computeIfAbsent(id, k -> new TokenBucket(limit, now, storeUp ? gateways : 1));
+      bucket = buckets.computeIfAbsent(limit, k -> new TokenBucket(limit, now, storeUp ? gateways : 1));
     }
     if (store != null && storeUp && bucket.clampIfStale(now, staleAfterNanos(), gateways)) {
       requestSync(now);
@@ -148,10 +148,10 @@ public final class RateLimiter implements AutoCloseable {
     long keepSyncing = Math.max(TimeUnit.SECONDS.toNanos(5), 10 * intervalNanos);
     List<TokenBucket> syncing = new ArrayList<>();
     List<BucketStore.Report> reports = new ArrayList<>();
-    buckets.forEach((id, bucket) -> {
+    buckets.forEach((limit, bucket) -> {
       if (bucket.idleSince(now, Math.max(TimeUnit.SECONDS.toNanos(120),
           TimeUnit.SECONDS.toNanos(2L * bucket.limit().windowSeconds())))) {
-        buckets.remove(id, bucket);
+        buckets.remove(limit, bucket);
       } else if (bucket.wantsSync(now, keepSyncing)) {
         syncing.add(bucket);
         reports.add(bucket.report());

@@ -51,4 +51,24 @@ class UpstreamAddressGuardTest {
     assertThatThrownBy(() -> new UpstreamAddressGuard(List.of("localhost/8"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UpstreamAddressGuard(List.of("10.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void a_host_is_read_as_an_ipv4_literal_exactly_when_it_is_four_dotted_groups_of_one_to_three_digits() {
+    java.util.regex.Pattern dottedQuad = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    for (String host : List.of("1.2.3.4", "999.1.1.1", "1.2.3", "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.",
+        "1234.1.1.1", "a.b.c.d", "1.2.3.4a", "", "orders.internal", "10.0.0.1x", "0.0.0.0")) {
+      assertThat(UpstreamAddressGuard.isLiteral(host)).as(host).isEqualTo(dottedQuad.matcher(host).matches());
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    char[] alphabet = "0123456789.a:".toCharArray();
+    for (int i = 0; i < 20_000; i++) {
+      char[] host = new char[random.nextInt(1, 17)];
+      for (int c = 0; c < host.length; c++) {
+        host[c] = alphabet[random.nextInt(i % 2 == 0 ? 11 : alphabet.length)];
+      }
+      String text = new String(host);
+      assertThat(UpstreamAddressGuard.isLiteral(text)).as(text)
+          .isEqualTo(text.indexOf(':') >= 0 || dottedQuad.matcher(text).matches());
+    }
+  }
 }
