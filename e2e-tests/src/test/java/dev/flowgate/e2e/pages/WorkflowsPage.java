@@ -42,17 +42,39 @@ public final class WorkflowsPage {
     page.getByTestId("palette-" + type).dragTo(canvas, new Locator.DragToOptions().setTargetPosition(x, y));
     Locator node = node(expectedId);
     node.waitFor();
+    // a new step refits the view (a 200 ms animation after the server's answer): let it end
+    waitUntilStill(node);
     return node;
   }
 
   /** Connects two steps with the mouse: from the source's output handle to the target's input handle. */
   public void connect(String from, String to) {
-    BoundingBox source = page.getByTestId("handle-" + from + "-out").boundingBox();
-    BoundingBox target = page.getByTestId("handle-" + to + "-in").boundingBox();
+    BoundingBox source = waitUntilStill(page.getByTestId("handle-" + from + "-out"));
+    BoundingBox target = waitUntilStill(page.getByTestId("handle-" + to + "-in"));
     page.mouse().move(source.x + source.width / 2, source.y + source.height / 2);
     page.mouse().down();
     page.mouse().move(target.x + target.width / 2, target.y + target.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
     page.mouse().up();
+    // the edge is drawn once the designer took the connection
+    page.locator("[aria-label=\"" + to + " depends on " + from + "\"]").waitFor();
+  }
+
+  /**
+   * Where the element is once it stopped moving: the same box in two looks 100 ms apart. A drag
+   * aimed at a box measured mid-animation lands beside it.
+   */
+  private BoundingBox waitUntilStill(Locator element) {
+    BoundingBox last = element.boundingBox();
+    for (int look = 0; look < 50; look++) {
+      page.waitForTimeout(100);
+      BoundingBox now = element.boundingBox();
+      if (last != null && now != null && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5
+          && Math.abs(now.width - last.width) < 0.5) {
+        return now;
+      }
+      last = now;
+    }
+    throw new AssertionError("the canvas kept moving for 5 s");
   }
 
   public void save() {
