@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code flowgate.gateway.*}; application.yaml maps the {@code FLOWGATE_*} environment onto it.
  *
  * @param proxyPort where the proxy listens (8000)
- * @param eventLoops event loops, one proxy verticle each; 0 means one per core
+ * @param eventLoops event loops, one proxy verticle each; 0 means two per core, Vert.x's own default
  * @param domain tenants are reachable at {@code {slug}.{domain}}
  * @param stateDir where the last good snapshot is kept
  * @param keyPepper HMAC pepper of API key digests (FLOWGATE_KEY_PEPPER), required
@@ -61,7 +61,10 @@ public record GatewayProperties(
   }
 
   public int eventLoopCount() {
-    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    // Two per core, as Vert.x itself defaults to: on a small box that the gateway shares with other
+    // processes (the bench's load generator and upstream, a node's sidecars), one per core left it
+    // waiting for the CPU: 36.9k against 40.8k rps, p99 4.6 against 4.1 ms, 3 alternated rounds.
+    return eventLoops > 0 ? eventLoops : 2 * Runtime.getRuntime().availableProcessors();
   }
 
   /** The portal's control plane (FLOWGATE_PORTAL_URL, FLOWGATE_INTERNAL_TOKEN). */
