@@ -1,15 +1,14 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.LoginForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.portal.PortalIT;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +41,6 @@ class FormLoginIT extends PortalIT {
 
   /** Posts the login form; answers the redirect target. */
   private String login(String email, String password) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElse("");
+    return LoginForm.redirectTarget(port, email, password);
   }
 }

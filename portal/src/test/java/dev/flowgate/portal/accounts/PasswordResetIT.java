@@ -1,5 +1,6 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.LoginForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -12,12 +13,6 @@ import dev.flowgate.portal.base.problems.NotFoundException;
 import dev.flowgate.portal.base.problems.TooManyRequestsException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -205,14 +200,6 @@ class PasswordResetIT extends PortalIT {
    */
   private String login(String email, String password) throws IOException, InterruptedException {
     attempts.succeeded(LoginAttempts.address("127.0.0.1"));
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElse("");
+    return LoginForm.redirectTarget(port, email, password);
   }
 }

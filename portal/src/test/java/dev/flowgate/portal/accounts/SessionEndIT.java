@@ -1,16 +1,15 @@
 package dev.flowgate.portal.accounts;
 
+import dev.flowgate.portal.LoginForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.portal.Api;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -109,12 +108,7 @@ class SessionEndIT extends PortalIT {
   /** Posts the login form; answers the new session's cookie. */
   private String login(String email, String password) throws Exception {
     attempts.succeeded(LoginAttempts.address("127.0.0.1")); // FormLoginIT may have locked the address
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = LoginForm.post(port, email, password);
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
     return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))

@@ -1,15 +1,10 @@
 package dev.flowgate.portal.admin;
 
+import dev.flowgate.portal.LoginForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.portal.PortalIT;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,14 +76,6 @@ class AdminBootstrapIT extends PortalIT {
   }
 
   private String login(String email, String password) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElse("");
+    return LoginForm.redirectTarget(port, email, password);
   }
 }
