@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A browser for tests: keeps cookies, follows redirects itself and remembers where they went. */
 final class Browser {
@@ -38,6 +40,38 @@ final class Browser {
     }
     throw new IllegalStateException("too many redirects: " + visited);
   }
+
+  /** Posts a form and follows where it redirects, as {@link #open} does. */
+  HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String location = response.headers().firstValue("Location").orElse(null);
+    if (response.statusCode() / 100 != 3 || location == null) {
+      visited.clear();
+      visited.add(url);
+      return response;
+    }
+    HttpResponse<String> last = open(URI.create(url).resolve(location).toString());
+    visited.addFirst(url);
+    return last;
+  }
+
+  /**
+   * The CSRF token a page of the portal carries for scripts ({@code <meta name="_csrf">}), which a
+   * form posted outside Vaadin's own requests must send back as {@code _csrf}.
+   */
+  String csrfToken(String pageUrl) throws IOException, InterruptedException {
+    String page = open(pageUrl).body();
+    Matcher token = CSRF_META.matcher(page);
+    if (!token.find()) {
+      throw new IllegalStateException("no CSRF token in " + pageUrl + ": " + page);
+    }
+    return token.group(1);
+  }
+
+  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   /** The portal's session id, if it set one. */
   String sessionId() {

@@ -28,6 +28,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -61,6 +62,7 @@ class OidcLoginIT extends PortalIT {
     registry.add("flowgate.portal.oidc.token-uri", () -> provider.issuer() + "/token");
     registry.add("flowgate.portal.oidc.jwk-set-uri", () -> provider.issuer() + "/jwks");
     registry.add("flowgate.portal.oidc.user-info-uri", () -> provider.issuer() + "/userinfo");
+    registry.add("flowgate.portal.oidc.end-session-uri", () -> provider.issuer() + "/logout");
   }
 
   @AfterAll
@@ -148,6 +150,38 @@ class OidcLoginIT extends PortalIT {
     attempts.failed(account);
 
     assertThat(attempts.isLocked(account)).as("the count started again").isFalse();
+  }
+
+  @Test
+  void logging_out_ends_the_session_at_the_provider_too_and_comes_back_to_the_portal() throws Exception {
+    Api.Tenant tenant = signUp();
+    Browser browser = signInWithProvider(tenant.email(), true);
+    String idToken = ((OidcUser) principal(browser)).getIdToken().getTokenValue();
+
+    HttpResponse<String> page = browser.post(portal("/logout"), "_csrf=" + browser.csrfToken(portal("/")));
+
+    assertThat(browser.visited).as("through the provider's end-session endpoint").anyMatch(url ->
+        url.startsWith(provider.issuer() + "/logout?") && url.contains("id_token_hint=" + idToken));
+    assertThat(provider.endedSessions).containsExactly(idToken);
+    assertThat(page.statusCode()).as(browser.visited.toString()).isEqualTo(200);
+    assertThat(browser.visited.getLast()).as("back at the portal, signed out").isEqualTo(portal("/login"));
+  }
+
+  @Test
+  void a_form_login_session_logs_out_without_a_trip_to_the_provider() throws Exception {
+    Api.Tenant tenant = signUp();
+    Browser browser = new Browser();
+    browser.post(portal("/login"), "username=" + URLEncoder.encode(tenant.email(), StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8));
+    assertThat(principal(browser)).isInstanceOf(PortalUser.class);
+    int ended = provider.endedSessions.size();
+
+    HttpResponse<String> page = browser.post(portal("/logout"), "_csrf=" + browser.csrfToken(portal("/")));
+
+    assertThat(browser.visited).noneMatch(url -> url.startsWith(provider.issuer()));
+    assertThat(provider.endedSessions).hasSize(ended);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(browser.visited.getLast()).isEqualTo(portal("/login"));
   }
 
   private Browser signInWithProvider(String email, @Nullable Boolean verified) throws Exception {

@@ -24,15 +24,19 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * An OpenID Connect provider for tests, on the JDK HTTP server: {@code /authorize} signs in
  * whoever {@link #signInAs} named and redirects back with a code, {@code /token} trades the code for
  * an access token and an RS256 ID token (with the request's nonce), {@code /jwks} serves the key,
- * {@code /userinfo} the same claims. Codes are single use.
+ * {@code /userinfo} the same claims, {@code /logout} ends the session (RP-initiated logout: the ID
+ * token hint is checked against the tokens it issued) and returns to the post-logout URI. Codes are
+ * single use.
  */
 final class StubOidcProvider implements AutoCloseable {
 
@@ -48,6 +52,9 @@ final class StubOidcProvider implements AutoCloseable {
   private final RSAKey key;
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Identity> accessTokens = new ConcurrentHashMap<>();
+  private final Set<String> idTokens = ConcurrentHashMap.newKeySet();
+  /** The ID tokens whose sessions {@code /logout} ended, in order. */
+  final List<String> endedSessions = new CopyOnWriteArrayList<>();
   private volatile Identity next;
 
   StubOidcProvider() {
@@ -63,6 +70,7 @@ final class StubOidcProvider implements AutoCloseable {
     server.createContext("/token", this::token);
     server.createContext("/jwks", exchange -> respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
     server.createContext("/userinfo", this::userInfo);
+    server.createContext("/logout", this::endSession);
     server.start();
   }
 
@@ -104,6 +112,20 @@ final class StubOidcProvider implements AutoCloseable {
         "expires_in", 300, "scope", "openid profile email", "id_token", idToken(grant))));
   }
 
+  private void endSession(HttpExchange exchange) throws IOException {
+    Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+    String hint = query.get("id_token_hint");
+    String back = query.get("post_logout_redirect_uri");
+    if (hint == null || !idTokens.remove(hint) || back == null) {
+      respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+      return;
+    }
+    endedSessions.add(hint);
+    exchange.getResponseHeaders().set("Location", back);
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
   private void userInfo(HttpExchange exchange) throws IOException {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     Identity identity = authorization == null ? null : accessTokens.get(authorization.replaceFirst("^Bearer ", ""));
@@ -126,7 +148,9 @@ final class StubOidcProvider implements AutoCloseable {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
       jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
+      String token = jwt.serialize();
+      idTokens.add(token);
+      return token;
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

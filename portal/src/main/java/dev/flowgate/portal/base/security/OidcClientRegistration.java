@@ -1,5 +1,7 @@
 package dev.flowgate.portal.base.security;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -8,6 +10,9 @@ import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 
 /** The one client registration {@link OidcProperties} describe (built only when they are enabled). */
 final class OidcClientRegistration {
+
+  /** Where OIDC discovery names the RP-initiated logout endpoint, and where Spring's logout handler reads it. */
+  static final String END_SESSION_ENDPOINT = "end_session_endpoint";
 
   private OidcClientRegistration() {}
 
@@ -32,7 +37,7 @@ final class OidcClientRegistration {
       throw new IllegalStateException("FLOWGATE_OIDC_CLIENT_ID is set but the provider is not: set FLOWGATE_OIDC_ISSUER_URI, "
           + "or FLOWGATE_OIDC_AUTHORIZATION_URI, FLOWGATE_OIDC_TOKEN_URI and FLOWGATE_OIDC_JWK_SET_URI");
     }
-    return builder
+    ClientRegistration registration = builder
         .clientName(oidc.name())
         .clientId(oidc.clientId())
         .clientSecret(oidc.clientSecret())
@@ -42,5 +47,12 @@ final class OidcClientRegistration {
         .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
         .scope("openid", "profile", "email")
         .build();
+    if (oidc.endSessionUri().isBlank()) {
+      return registration;
+    }
+    // on top of what discovery found, which is kept
+    Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
+    metadata.put(END_SESSION_ENDPOINT, oidc.endSessionUri());
+    return ClientRegistration.withClientRegistration(registration).providerConfigurationMetadata(metadata).build();
   }
 }

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret its secret (FLOWGATE_OIDC_CLIENT_SECRET); empty: a public client (PKCE only)
  * @param name the provider as the button names it, "Sign in with {name}" (FLOWGATE_OIDC_NAME)
  * @param issuerUri the provider's issuer; ID tokens must carry it as {@code iss} (FLOWGATE_OIDC_ISSUER_URI)
+ * @param endSessionUri the provider's RP-initiated logout endpoint (FLOWGATE_OIDC_END_SESSION_URI): logging
+ *     out of the portal then ends the provider's session too. With discovery, the provider's own
+ *     {@code end_session_endpoint} is used unless this names another.
  */
 @ConfigurationProperties("flowgate.portal.oidc")
 public record OidcProperties(
@@ -23,7 +26,8 @@ public record OidcProperties(
     @DefaultValue("") String authorizationUri,
     @DefaultValue("") String tokenUri,
     @DefaultValue("") String jwkSetUri,
-    @DefaultValue("") String userInfoUri) {
+    @DefaultValue("") String userInfoUri,
+    @DefaultValue("") String endSessionUri) {
 
   /** The registration id: the button's link is {@code /oauth2/authorization/oidc}, the callback {@code /login/oauth2/code/oidc}. */
   public static final String REGISTRATION_ID = "oidc";

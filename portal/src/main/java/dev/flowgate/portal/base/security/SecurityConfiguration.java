@@ -20,6 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 /**
  * Filter chains by path: the management API ({@code /api/**}, bearer management tokens,
@@ -93,12 +96,29 @@ class SecurityConfiguration {
     // a password reset or a disabled account ends the user's other sessions at their next request
     http.addFilterBefore(new SessionCredentialsFilter("/login", sessions::stillValid), AnonymousAuthenticationFilter.class);
     if (oidc.enabled()) {
-      oidcLogin(http, oidc, oidcUsers);
+      ClientRegistrationRepository registrations =
+          new InMemoryClientRegistrationRepository(OidcClientRegistration.of(oidc));
+      oidcLogin(http, registrations, oidc, oidcUsers);
+      http.with(VaadinSecurityConfigurer.vaadin(),
+          vaadin -> vaadin.loginView(LoginView.class).logoutSuccessHandler(oidcLogout(registrations)));
     } else {
       http.addFilterBefore(new NotFoundFilter("/oauth2/", "/login/oauth2/"), UsernamePasswordAuthenticationFilter.class);
+      http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     }
-    http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
+  }
+
+  /**
+   * Logging out of a session that began at the provider ends the provider's session too, where it
+   * names an end-session endpoint (RP-initiated logout, with the ID token as hint); the browser
+   * comes back to the portal's root. Otherwise, and for form-login sessions, to the root at once,
+   * Vaadin's default: signing in with the provider must not quietly let the same person back in.
+   */
+  private static LogoutSuccessHandler oidcLogout(ClientRegistrationRepository registrations) {
+    OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    handler.setPostLogoutRedirectUri("{baseUrl}");
+    handler.setDefaultTargetUrl("/");
+    return handler;
   }
 
   /**
@@ -107,11 +127,11 @@ class SecurityConfiguration {
    * no OAuth2 bean exists at all. Access tokens are kept in the session only (sign-in is all they are
    * for); the principal is the portal's own user, see accounts/OidcAccounts.
    */
-  private static void oidcLogin(HttpSecurity http, OidcProperties oidc, OAuth2UserService<OidcUserRequest, OidcUser> users)
-      throws Exception {
+  private static void oidcLogin(HttpSecurity http, ClientRegistrationRepository registrations, OidcProperties oidc,
+      OAuth2UserService<OidcUserRequest, OidcUser> users) throws Exception {
     http.oauth2Login(o -> o
         .loginPage("/login")
-        .clientRegistrationRepository(new InMemoryClientRegistrationRepository(OidcClientRegistration.of(oidc)))
+        .clientRegistrationRepository(registrations)
         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
         .userInfoEndpoint(u -> u.oidcUserService(users))
         .failureHandler(new OidcLoginFailureHandler(oidc.name())));

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class LoginViewTest {
 
-  private static final OidcProperties OFF = new OidcProperties("", "", "SSO", "", "", "", "", "");
+  private static final OidcProperties OFF = new OidcProperties("", "", "SSO", "", "", "", "", "", "");
   private static final OidcProperties ACME = new OidcProperties("portal", "secret", "Acme ID", "https://id.acme.test",
-      "https://id.acme.test/authorize", "https://id.acme.test/token", "https://id.acme.test/jwks", "");
+      "https://id.acme.test/authorize", "https://id.acme.test/token", "https://id.acme.test/jwks", "", "");
 
   @Test
   void without_a_provider_the_page_has_the_login_form_only() {
