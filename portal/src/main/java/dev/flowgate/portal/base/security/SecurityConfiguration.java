@@ -109,10 +109,11 @@ class SecurityConfiguration {
   }
 
   /**
-   * Logging out of a session that began at the provider ends the provider's session too, where it
-   * names an end-session endpoint (RP-initiated logout, with the ID token as hint); the browser
-   * comes back to the portal's root. Otherwise, and for form-login sessions, to the root at once,
-   * Vaadin's default: signing in with the provider must not quietly let the same person back in.
+   * Logging out of a session that began at the provider ends the provider's session too, so that
+   * "Sign in with …" does not quietly let the same person back in: where the provider names an
+   * end-session endpoint, the browser goes there (RP-initiated logout, the ID token as hint) and
+   * comes back to the portal's root. Without one, and for form-login sessions, it goes to the root
+   * at once, as Vaadin's default does.
    */
   private static LogoutSuccessHandler oidcLogout(ClientRegistrationRepository registrations) {
     OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
