@@ -17,13 +17,17 @@ public final class LoginForm {
 
   private LoginForm() {}
 
+  /** The form's body, {@code application/x-www-form-urlencoded}, for a client that posts it itself. */
+  public static String body(String email, String password) {
+    return "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+  }
+
   public static HttpResponse<String> post(int port, String email, String password)
       throws IOException, InterruptedException {
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(body(email, password))).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

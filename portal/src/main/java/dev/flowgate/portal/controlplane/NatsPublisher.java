@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NatsPublisher implements InitializingBean {
 
-  static final int MAX_UNSENT = 1_000;
+  private static final int MAX_UNSENT = 1_000;
 
   private static final Logger log = LoggerFactory.getLogger(NatsPublisher.class);
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /** A browser for tests: keeps cookies, follows redirects itself and remembers where they went. */
 final class Browser {
 
+  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
   /** Every URL visited by the last {@link #open}, redirects included. */
@@ -70,8 +72,6 @@ final class Browser {
     }
     return token.group(1);
   }
-
-  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   /** The portal's session id, if it set one. */
   String sessionId() {

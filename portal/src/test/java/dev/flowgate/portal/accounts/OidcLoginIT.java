@@ -3,6 +3,7 @@ package dev.flowgate.portal.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowgate.portal.Api;
+import dev.flowgate.portal.LoginForm;
 import dev.flowgate.portal.PortalIT;
 import dev.flowgate.portal.admin.PlatformAccounts;
 import dev.flowgate.portal.base.security.OidcLoginFailureHandler;
@@ -11,11 +12,9 @@ import dev.flowgate.portal.base.security.PlatformUser;
 import dev.flowgate.portal.base.security.PortalUser;
 import jakarta.servlet.http.HttpSession;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
@@ -171,8 +170,7 @@ class OidcLoginIT extends PortalIT {
   void a_form_login_session_logs_out_without_a_trip_to_the_provider() throws Exception {
     Api.Tenant tenant = signUp();
     Browser browser = new Browser();
-    browser.post(portal("/login"), "username=" + URLEncoder.encode(tenant.email(), StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8));
+    browser.post(portal("/login"), LoginForm.body(tenant.email(), "correct horse battery"));
     assertThat(principal(browser)).isInstanceOf(PortalUser.class);
     int ended = provider.endedSessions.size();
 
@@ -225,8 +223,7 @@ class OidcLoginIT extends PortalIT {
 
   /** Where the login form sends this user with the right password. */
   private String formLogin(String email) throws Exception {
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8);
+    String form = LoginForm.body(email, "correct horse battery");
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal("/login")))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.Subjects;
 import dev.flowgate.contracts.health.RuntimeHeartbeat;
 import dev.flowgate.portal.Api;
+import dev.flowgate.portal.LoginForm;
 import dev.flowgate.portal.PortalIT;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -247,8 +248,7 @@ class PlatformAdminIT extends PortalIT {
   }
 
   private String login(String email) throws Exception {
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+    String form = LoginForm.body(email, PASSWORD);
     // from an address of its own: other tests' failed logins from 127.0.0.1 may have locked that one
     InetAddress from = InetAddress.getByAddress(new byte[] {127, 0, (byte) ThreadLocalRandom.current().nextInt(1, 255),
         (byte) ThreadLocalRandom.current().nextInt(1, 255)});

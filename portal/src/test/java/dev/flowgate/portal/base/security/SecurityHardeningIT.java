@@ -2,15 +2,14 @@ package dev.flowgate.portal.base.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowgate.portal.LoginForm;
 import dev.flowgate.portal.PortalIT;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -112,8 +111,7 @@ class SecurityHardeningIT extends PortalIT {
   }
 
   private HttpResponse<String> login(String email, String password, String... headers) throws IOException, InterruptedException {
-    String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    String form = LoginForm.body(email, password);
     HttpRequest.Builder request = request("/login").header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
     for (int i = 0; i < headers.length; i += 2) {

@@ -2,13 +2,12 @@ package dev.flowgate.portal.base.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowgate.portal.LoginForm;
 import dev.flowgate.portal.PortalIT;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,7 @@ class ApiReferenceIT extends PortalIT {
     api.signUp(email, "correct horse battery", "Docs Org");
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode("correct horse battery", StandardCharsets.UTF_8))).build(),
+            .POST(HttpRequest.BodyPublishers.ofString(LoginForm.body(email, "correct horse battery"))).build(),
         HttpResponse.BodyHandlers.ofString());
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
