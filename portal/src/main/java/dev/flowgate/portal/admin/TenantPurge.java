@@ -26,7 +26,7 @@ class TenantPurge {
 
   /** Children before parents, as the foreign keys require. */
   static final List<String> TENANT_TABLES = List.of("password_resets", "invitations", "idempotency_keys", "workflow_triggers",
-      "workflows", "api_keys", "routes", "services", "management_tokens", "audit_logs", "users");
+      "workflows", "api_keys", "routes", "services", "management_tokens", "audit_outbox", "audit_logs", "users");
   private static final Logger log = LoggerFactory.getLogger(TenantPurge.class);
 
   private final JdbcClient jdbc;

@@ -20,10 +20,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes an append-only audit row in the caller's transaction; after commit the record goes to
- * Kafka {@code audit.logs} (see {@link AuditKafkaPublisher}). Every change a tenant's user makes
- * is recorded here, so this is also where a suspended tenant's changes are refused (the
- * transaction rolls back), whether they come through the API or the UI.
+ * Writes an append-only audit row in the caller's transaction, and lists it in the outbox that
+ * {@link AuditOutboxRelay} sends to Kafka {@code audit.logs} once the transaction commits. Every
+ * change a tenant's user makes is recorded here, so this is also where a suspended tenant's
+ * changes are refused (the transaction rolls back), whether they come through the API or the UI.
  */
 @Component
 public class AuditTrail {
@@ -67,6 +67,9 @@ public class AuditTrail {
         .param("after", json(record.after()))
         .param("requestId", record.requestId())
         .param("occurredAt", Timestamp.from(now))
+        .update();
+    jdbc.sql("insert into audit_outbox (audit_id, tenant_id) values (?, ?)")
+        .params(record.auditId(), record.tenantId())
         .update();
     events.publishEvent(record);
   }

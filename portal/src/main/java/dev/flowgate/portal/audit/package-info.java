@@ -1,4 +1,4 @@
-/** The audit trail: append-only rows in {@code audit_logs}, mirrored to Kafka {@code audit.logs}. */
+/** The audit trail: append-only rows in {@code audit_logs}, mirrored to Kafka {@code audit.logs} through the {@code audit_outbox} relay. */
 @NullMarked
 package dev.flowgate.portal.audit;
 

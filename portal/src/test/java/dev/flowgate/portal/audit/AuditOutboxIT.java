@@ -1,0 +1,98 @@
+package dev.flowgate.portal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowgate.contracts.Envelope;
+import dev.flowgate.contracts.audit.AuditRecorded;
+import dev.flowgate.portal.PortalIT;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A Kafka outage of any length, played by a relay whose broker is away. The records are written
+ * here with SQL, so no commit nudges the application's own relay (the test profile has no sweep)
+ * and only the relays this test runs touch them.
+ */
+class AuditOutboxIT extends PortalIT {
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrap;
+
+  @Autowired AuditOutboxRelay relay;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcClient applicationJdbc;
+
+  @Test
+  void recordsListedWhileKafkaIsAwayStayListedAndReachTheTopicInOrderOnceItAnswers() throws IOException {
+    assumeTrue(AuditTopic.reachable(bootstrap), "Kafka is not running at " + bootstrap);
+    UUID tenant = UUID.randomUUID();
+    jdbc.sql("insert into tenants (id, slug, name) values (?, ?, 'Outbox')")
+        .params(tenant, "outbox-" + tenant.toString().substring(0, 8)).update();
+    List<UUID> written = new ArrayList<>();
+    for (String action : List.of("service.created", "route.created", "api_key.revoked")) {
+      UUID id = UUID.randomUUID();
+      jdbc.sql("""
+              insert into audit_logs (id, tenant_id, actor_type, action, resource_type, after)
+              values (?, ?, 'system', ?, 'service', '{"name":"outbox"}'::jsonb)""")
+          .params(id, tenant, action).update();
+      jdbc.sql("insert into audit_outbox (audit_id, tenant_id) values (?, ?)").params(id, tenant).update();
+      written.add(id);
+    }
+
+    KafkaTemplate<String, byte[]> away = awayBroker();
+    try {
+      AuditOutboxRelay unlucky = new AuditOutboxRelay(applicationJdbc, transactions, away,
+          new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofSeconds(2)));
+      assertThat(unlucky.relayPending()).as("acknowledged by a broker that is away").isZero();
+      assertThat(unlucky.relayPending()).as("nor on the next sweep").isZero();
+    } finally {
+      away.destroy();
+    }
+    assertThat(listed(tenant)).as("still listed after two failed attempts").isEqualTo(written);
+
+    assertThat(relay.relayPending()).isGreaterThanOrEqualTo(written.size());
+    assertThat(listed(tenant)).as("unlisted once Kafka acknowledged them").isEmpty();
+    relay.relayPending();
+
+    List<Envelope<AuditRecorded>> received = AuditTopic.read(bootstrap, tenant, Duration.ofSeconds(3), records -> false);
+    assertThat(received).extracting(Envelope::eventId).as("each once, in the order written; event id = audit id")
+        .containsExactlyElementsOf(written);
+    assertThat(received).extracting(envelope -> envelope.payload().action())
+        .containsExactly("service.created", "route.created", "api_key.revoked");
+    assertThat(received.getFirst().payload().after().path("name").asString()).isEqualTo("outbox");
+  }
+
+  private List<UUID> listed(UUID tenant) {
+    return jdbc.sql("select audit_id from audit_outbox where tenant_id = ? order by seq")
+        .param(tenant).query(UUID.class).list();
+  }
+
+  private static KafkaTemplate<String, byte[]> awayBroker() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 500,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+  }
+}
