@@ -16,9 +16,9 @@ import java.util.UUID;
  */
 final class BillingLedger {
 
-  private final String url = envOr("FLOWGATE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/flowgate");
-  private final String user = envOr("FLOWGATE_DB_USER", "flowgate");
-  private final String password = envOr("FLOWGATE_DB_PASSWORD", "");
+  private final String url = Env.or("FLOWGATE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/flowgate");
+  private final String user = Env.or("FLOWGATE_DB_USER", "flowgate");
+  private final String password = Env.or("FLOWGATE_DB_PASSWORD", "");
 
   /** A USD plan with no base price, {@code includedCalls} included and a hard limit of {@code hardLimitCalls}. */
   void definePlan(String code, long includedCalls, long hardLimitCalls) {
@@ -50,10 +50,5 @@ final class BillingLedger {
     } catch (SQLException e) {
       throw new IllegalStateException("billing's schema at " + url + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String envOr(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

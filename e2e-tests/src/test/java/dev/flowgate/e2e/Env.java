@@ -12,4 +12,10 @@ final class Env {
     }
     return value;
   }
+
+  /** The variable's value, or {@code fallback} when it is unset or blank. */
+  static String or(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
 }

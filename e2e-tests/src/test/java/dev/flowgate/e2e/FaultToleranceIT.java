@@ -80,6 +80,29 @@ class FaultToleranceIT {
   }
 
   @Test
+  void kafkaDownKeepsEachAuditRecordUntilKafkaHasIt() {
+    PortalAuditOutbox audit = new PortalAuditOutbox();
+    String keyName = "made-while-kafka-is-down-" + suffix;
+    LOCAL.stop("kafka");
+    tenant.post("/api/v1/keys", Map.of("name", keyName));
+    Eventually.sleep(6_000); // past the relay's 5 s sweep: it has tried, and Kafka could not take it
+    long waiting = audit.waitingForKafka(keyName);
+    LOCAL.start();
+    long left = Eventually.poll(() -> audit.waitingForKafka(keyName), n -> n == 0, Duration.ofSeconds(60));
+    long written = audit.written(keyName);
+
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("audit records written while down", written);
+    counts.put("waiting in the outbox while down", waiting);
+    counts.put("waiting once Kafka is back", left);
+    FaultTable.record("Kafka down (audit trail)", took(), counts, written == 1 && waiting == 1 && left == 0);
+
+    assertThat(written).as("the key's audit record, written while Kafka was down").isEqualTo(1);
+    assertThat(waiting).as("kept in the outbox while Kafka was down").isEqualTo(1);
+    assertThat(left).as("acknowledged by Kafka and unlisted once it is back").isZero();
+  }
+
+  @Test
   void billingDownLosesNoCallAndCountsNoneTwice() {
     LOCAL.stop("billing");
     int answered = callsAnswered();

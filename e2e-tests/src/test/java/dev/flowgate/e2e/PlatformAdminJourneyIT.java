@@ -51,7 +51,7 @@ class PlatformAdminJourneyIT {
         .statusCode()).isEqualTo(200);
 
     AdminTenantsPage admin = new LoginPage(browser.page()).open()
-        .logInAsPlatformAdmin(requiredEnv("FLOWGATE_ADMIN_EMAIL"), requiredEnv("FLOWGATE_ADMIN_PASSWORD"));
+        .logInAsPlatformAdmin(Env.required("FLOWGATE_ADMIN_EMAIL"), Env.required("FLOWGATE_ADMIN_PASSWORD"));
     admin.suspend(tenant.tenantSlug(), "unpaid invoices " + suffix);
     Instant suspended = Instant.now();
     browser.screenshot("admin-01-tenant-suspended");
@@ -94,8 +94,8 @@ class PlatformAdminJourneyIT {
     browser.screenshot("admin-03-tenant-user-refused");
     browser.page().context().clearCookies();
 
-    String adminEmail = requiredEnv("FLOWGATE_ADMIN_EMAIL");
-    AdminTenantsPage tenants = new LoginPage(browser.page()).open().logInAsPlatformAdmin(adminEmail, requiredEnv("FLOWGATE_ADMIN_PASSWORD"));
+    String adminEmail = Env.required("FLOWGATE_ADMIN_EMAIL");
+    AdminTenantsPage tenants = new LoginPage(browser.page()).open().logInAsPlatformAdmin(adminEmail, Env.required("FLOWGATE_ADMIN_PASSWORD"));
     AdminTenantPage detail = tenants.open(tenant.tenantSlug());
     assertThat(detail.currentPlan()).contains("free");
     detail.changePlan("starter");
@@ -141,14 +141,6 @@ class PlatformAdminJourneyIT {
     }
     assertThat(found.values().stream().flatMap(List::stream).toList())
         .as("axe-core WCAG 2.1 A/AA violations on the admin screens, light and dark: " + found).isEmpty();
-  }
-
-  private static String requiredEnv(String name) {
-    String value = System.getenv(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set: run the journeys through deploy/local/test, which provides it");
-    }
-    return value;
   }
 
 }

@@ -10,13 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,6 +55,11 @@ class AuditOutboxRelay {
   private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform()
       .name("audit-relay").daemon().factory());
   private final AtomicBoolean queued = new AtomicBoolean();
+  /**
+   * Sends Kafka has not answered yet. A record in here is waited for, not sent again, so a long
+   * outage holds one copy of each listed record in the producer, not one per sweep.
+   */
+  private final Map<UUID, CompletableFuture<SendResult<String, byte[]>>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean kafkaAway;
 
   AuditOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
@@ -125,26 +134,35 @@ class AuditOutboxRelay {
       return new Batch(0, 0, false);
     }
     List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(listed.size());
-    @Nullable RuntimeException refused = null;
+    @Nullable Throwable failure = null;
     for (AuditRecorded record : listed) {
-      try {
-        sends.add(kafka.send(Topics.AUDIT_LOGS, record.tenantId().toString(), EventCodec.toBytes(envelope(record))));
-      } catch (RuntimeException e) {
-        refused = e; // no metadata within max.block.ms: the broker is away
-        break;
+      CompletableFuture<SendResult<String, byte[]>> send = inFlight.get(record.auditId());
+      if (send == null) {
+        try {
+          send = kafka.send(Topics.AUDIT_LOGS, record.tenantId().toString(), EventCodec.toBytes(envelope(record)));
+        } catch (RuntimeException e) {
+          failure = e; // no metadata within max.block.ms: the broker is away
+          break;
+        }
+        inFlight.put(record.auditId(), send);
       }
+      sends.add(send);
     }
     List<UUID> acknowledged = new ArrayList<>(sends.size());
     long deadline = System.nanoTime() + properties.ackTimeout().toNanos();
-    @Nullable Throwable failure = refused;
     for (int i = 0; i < sends.size() && failure == null; i++) {
+      UUID id = listed.get(i).auditId();
       try {
         sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        acknowledged.add(listed.get(i).auditId());
+        acknowledged.add(id);
+        inFlight.remove(id);
+      } catch (TimeoutException e) {
+        failure = e; // still in the producer's hands: waited for again, not sent again
+      } catch (ExecutionException e) {
+        inFlight.remove(id); // the producer gave up on it (delivery timeout): sent again next time
+        failure = e.getCause() == null ? e : e.getCause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failure = e;
-      } catch (Exception e) {
         failure = e;
       }
     }

@@ -2,6 +2,10 @@ package dev.flowgate.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.audit.AuditRecorded;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -21,13 +26,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A Kafka outage of any length, played by a relay whose broker is away. The records are written
- * here with SQL, so no commit nudges the application's own relay (the test profile has no sweep)
- * and only the relays this test runs touch them.
+ * A Kafka outage of any length, played by relays whose broker is away or slow. The records are
+ * written here with SQL, so no commit nudges the application's own relay (the test profile has no
+ * sweep) and only the relays these tests run touch them.
  */
 class AuditOutboxIT extends PortalIT {
 
@@ -42,18 +49,7 @@ class AuditOutboxIT extends PortalIT {
   void recordsListedWhileKafkaIsAwayStayListedAndReachTheTopicInOrderOnceItAnswers() throws IOException {
     assumeTrue(AuditTopic.reachable(bootstrap), "Kafka is not running at " + bootstrap);
     UUID tenant = UUID.randomUUID();
-    jdbc.sql("insert into tenants (id, slug, name) values (?, ?, 'Outbox')")
-        .params(tenant, "outbox-" + tenant.toString().substring(0, 8)).update();
-    List<UUID> written = new ArrayList<>();
-    for (String action : List.of("service.created", "route.created", "api_key.revoked")) {
-      UUID id = UUID.randomUUID();
-      jdbc.sql("""
-              insert into audit_logs (id, tenant_id, actor_type, action, resource_type, after)
-              values (?, ?, 'system', ?, 'service', '{"name":"outbox"}'::jsonb)""")
-          .params(id, tenant, action).update();
-      jdbc.sql("insert into audit_outbox (audit_id, tenant_id) values (?, ?)").params(id, tenant).update();
-      written.add(id);
-    }
+    List<UUID> written = listRecords(tenant, "service.created", "route.created", "api_key.revoked");
 
     KafkaTemplate<String, byte[]> away = awayBroker();
     try {
@@ -76,6 +72,49 @@ class AuditOutboxIT extends PortalIT {
     assertThat(received).extracting(envelope -> envelope.payload().action())
         .containsExactly("service.created", "route.created", "api_key.revoked");
     assertThat(received.getFirst().payload().after().path("name").asString()).isEqualTo("outbox");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRecordKafkaHasNotAnsweredYetIsWaitedForNotSentAgain() {
+    UUID tenant = UUID.randomUUID();
+    List<UUID> written = listRecords(tenant, "service.created", "route.created");
+    KafkaOperations<String, byte[]> slow = mock(KafkaOperations.class);
+    List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+    when(slow.send(anyString(), anyString(), any())).thenAnswer(call -> {
+      CompletableFuture<SendResult<String, byte[]>> send = new CompletableFuture<>();
+      sends.add(send);
+      return send;
+    });
+    AuditOutboxRelay relay = new AuditOutboxRelay(applicationJdbc, transactions, slow,
+        new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofMillis(200)));
+
+    assertThat(relay.relayPending()).as("no answer within the wait").isZero();
+    assertThat(relay.relayPending()).as("nor on the next sweep").isZero();
+    assertThat(sends).as("one send per record, however many sweeps").hasSize(written.size());
+    assertThat(listed(tenant)).isEqualTo(written);
+
+    sends.forEach(send -> send.complete(null));
+    assertThat(relay.relayPending()).isEqualTo(written.size());
+    assertThat(sends).as("acknowledged late, still not sent again").hasSize(written.size());
+    assertThat(listed(tenant)).isEmpty();
+  }
+
+  /** A tenant of its own and audit records listed for it, in SQL: no commit nudges the application's relay. */
+  private List<UUID> listRecords(UUID tenant, String... actions) {
+    jdbc.sql("insert into tenants (id, slug, name) values (?, ?, 'Outbox')")
+        .params(tenant, "outbox-" + tenant.toString().substring(0, 8)).update();
+    List<UUID> written = new ArrayList<>();
+    for (String action : actions) {
+      UUID id = UUID.randomUUID();
+      jdbc.sql("""
+              insert into audit_logs (id, tenant_id, actor_type, action, resource_type, after)
+              values (?, ?, 'system', ?, 'service', '{"name":"outbox"}'::jsonb)""")
+          .params(id, tenant, action).update();
+      jdbc.sql("insert into audit_outbox (audit_id, tenant_id) values (?, ?)").params(id, tenant).update();
+      written.add(id);
+    }
+    return written;
   }
 
   private List<UUID> listed(UUID tenant) {
