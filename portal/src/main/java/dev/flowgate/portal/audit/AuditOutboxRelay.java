@@ -75,7 +75,8 @@ class AuditOutboxRelay {
     nudge();
   }
 
-  @Scheduled(fixedDelayString = "${flowgate.portal.audit-relay.sweep:5s}", initialDelayString = "1s")
+  @Scheduled(fixedDelayString = "${flowgate.portal.audit-relay.sweep:5s}",
+      initialDelayString = "${flowgate.portal.audit-relay.sweep:5s}")
   void sweep() {
     nudge();
   }
@@ -131,6 +132,8 @@ class AuditOutboxRelay {
         .query((rs, row) -> record(rs))
         .list();
     if (listed.isEmpty()) {
+      // answered sends of records unlisted elsewhere (another replica, the retention job)
+      inFlight.values().removeIf(CompletableFuture::isDone);
       return new Batch(0, 0, false);
     }
     List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(listed.size());
