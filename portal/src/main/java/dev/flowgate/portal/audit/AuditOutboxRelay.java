@@ -5,9 +5,15 @@ import dev.flowgate.contracts.EventCodec;
 import dev.flowgate.contracts.Topics;
 import dev.flowgate.contracts.audit.AuditRecorded;
 import dev.flowgate.portal.base.security.PlatformScope;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +67,25 @@ class AuditOutboxRelay {
    */
   private final Map<UUID, CompletableFuture<SendResult<String, byte[]>>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean kafkaAway;
+  /** What the last relay run left listed, for the gauges: scrapes run no query. */
+  private volatile Backlog backlog = new Backlog(0, null);
 
   AuditOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-      AuditRelayProperties properties) {
+      AuditRelayProperties properties, MeterRegistry registry, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.properties = properties;
+    Gauge.builder("flowgate.portal.audit.outbox.waiting", () -> backlog.waiting())
+        .description("audit records not yet acknowledged by Kafka, as of the relay's last run")
+        .register(registry);
+    Gauge.builder("flowgate.portal.audit.outbox.oldest", () -> {
+          Instant oldest = backlog.oldestListedAt();
+          return oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
+        })
+        .baseUnit("seconds")
+        .description("how long the oldest audit record not yet acknowledged by Kafka has waited")
+        .register(registry);
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -112,9 +130,22 @@ class AuditOutboxRelay {
       Batch batch = Objects.requireNonNull(PlatformScope.call(() -> transactions.execute(status -> relayBatch())));
       relayed += batch.acknowledged();
       if (batch.stopped() || batch.listed() < properties.batch()) {
+        readBacklog();
         return relayed;
       }
     }
+  }
+
+  private record Backlog(long waiting, @Nullable Instant oldestListedAt) {}
+
+  private void readBacklog() {
+    backlog = Objects.requireNonNull(PlatformScope.call(() -> transactions.execute(status -> jdbc
+        .sql("select count(*) as waiting, min(listed_at) as oldest from audit_outbox")
+        .query((rs, row) -> {
+          Timestamp oldest = rs.getTimestamp("oldest");
+          return new Backlog(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
+        })
+        .single())));
   }
 
   private record Batch(int listed, int acknowledged, boolean stopped) {}

@@ -10,8 +10,10 @@ import static org.mockito.Mockito.when;
 import dev.flowgate.contracts.Envelope;
 import dev.flowgate.contracts.audit.AuditRecorded;
 import dev.flowgate.portal.PortalIT;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,8 @@ class AuditOutboxIT extends PortalIT {
     KafkaTemplate<String, byte[]> away = awayBroker();
     try {
       AuditOutboxRelay unlucky = new AuditOutboxRelay(applicationJdbc, transactions, away,
-          new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofSeconds(2)));
+          new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofSeconds(2)),
+          new SimpleMeterRegistry(), Clock.systemUTC());
       assertThat(unlucky.relayPending()).as("acknowledged by a broker that is away").isZero();
       assertThat(unlucky.relayPending()).as("nor on the next sweep").isZero();
     } finally {
@@ -86,18 +89,23 @@ class AuditOutboxIT extends PortalIT {
       sends.add(send);
       return send;
     });
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
     AuditOutboxRelay relay = new AuditOutboxRelay(applicationJdbc, transactions, slow,
-        new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofMillis(200)));
+        new AuditRelayProperties(true, Duration.ofHours(1), 500, Duration.ofMillis(200)), registry, Clock.systemUTC());
 
     assertThat(relay.relayPending()).as("no answer within the wait").isZero();
     assertThat(relay.relayPending()).as("nor on the next sweep").isZero();
     assertThat(sends).as("one send per record, however many sweeps").hasSize(written.size());
     assertThat(listed(tenant)).isEqualTo(written);
+    assertThat(registry.get("flowgate.portal.audit.outbox.waiting").gauge().value()).isGreaterThanOrEqualTo(written.size());
+    assertThat(registry.get("flowgate.portal.audit.outbox.oldest").gauge().value()).isPositive();
 
     sends.forEach(send -> send.complete(null));
     assertThat(relay.relayPending()).isEqualTo(written.size());
     assertThat(sends).as("acknowledged late, still not sent again").hasSize(written.size());
     assertThat(listed(tenant)).isEmpty();
+    assertThat(registry.get("flowgate.portal.audit.outbox.waiting").gauge().value()).isZero();
+    assertThat(registry.get("flowgate.portal.audit.outbox.oldest").gauge().value()).isZero();
   }
 
   /** A tenant of its own and audit records listed for it, in SQL: no commit nudges the application's relay. */
