@@ -69,7 +69,8 @@ class AuditOutboxIT extends PortalIT {
     assertThat(listed(tenant)).as("unlisted once Kafka acknowledged them").isEmpty();
     relay.relayPending();
 
-    List<Envelope<AuditRecorded>> received = AuditTopic.read(bootstrap, tenant, Duration.ofSeconds(3), records -> false);
+    List<Envelope<AuditRecorded>> received = AuditTopic.read(bootstrap, tenant, Duration.ofSeconds(30),
+        records -> records.size() >= written.size(), Duration.ofSeconds(2));
     assertThat(received).extracting(Envelope::eventId).as("each once, in the order written; event id = audit id")
         .containsExactlyElementsOf(written);
     assertThat(received).extracting(envelope -> envelope.payload().action())

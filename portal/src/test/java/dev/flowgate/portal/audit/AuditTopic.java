@@ -38,6 +38,12 @@ final class AuditTopic {
   /** The tenant's records in topic order, read until {@code enough} holds or {@code timeout} has passed. */
   static List<Envelope<AuditRecorded>> read(String bootstrap, UUID tenant, Duration timeout,
       Predicate<List<Envelope<AuditRecorded>>> enough) {
+    return read(bootstrap, tenant, timeout, enough, Duration.ZERO);
+  }
+
+  /** As {@link #read(String, UUID, Duration, Predicate)}, reading on for {@code linger} once enough holds (repeats). */
+  static List<Envelope<AuditRecorded>> read(String bootstrap, UUID tenant, Duration timeout,
+      Predicate<List<Envelope<AuditRecorded>>> enough, Duration linger) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "portal-audit-it-" + UUID.randomUUID());
@@ -47,7 +53,12 @@ final class AuditTopic {
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(Topics.AUDIT_LOGS));
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (!enough.test(received) && System.nanoTime() < deadline) {
+      long lingerUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, lingerUntil)) {
+        if (lingerUntil == Long.MAX_VALUE && enough.test(received)) {
+          lingerUntil = System.nanoTime() + linger.toNanos();
+          continue;
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (tenant.toString().equals(record.key())) {
             received.add(EventCodec.envelope(record.value(), AuditRecorded.class));
