@@ -67,7 +67,10 @@ class AuditOutboxRelay {
    */
   private final Map<UUID, CompletableFuture<SendResult<String, byte[]>>> inFlight = new ConcurrentHashMap<>();
   private volatile boolean kafkaAway;
-  /** What the last relay run left listed, for the gauges: scrapes run no query. */
+  /**
+   * What the last relay run left listed, for the gauges: scrapes run no query, nor does a run that
+   * empties the outbox.
+   */
   private volatile Backlog backlog = new Backlog(0, null);
 
   AuditOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
@@ -129,8 +132,14 @@ class AuditOutboxRelay {
     while (true) {
       Batch batch = Objects.requireNonNull(PlatformScope.call(() -> transactions.execute(status -> relayBatch())));
       relayed += batch.acknowledged();
-      if (batch.stopped() || batch.listed() < properties.batch()) {
+      if (batch.stopped()) {
         readBacklog();
+        return relayed;
+      }
+      if (batch.listed() < properties.batch()) {
+        // everything listed went out: no query per commit while Kafka answers (rows another
+        // replica holds locked are that replica's to report)
+        backlog = new Backlog(0, null);
         return relayed;
       }
     }
