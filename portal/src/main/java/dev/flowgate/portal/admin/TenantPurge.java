@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,9 +66,4 @@ class TenantPurge {
     }));
     log.info("purged deleted tenant {} for good", tenant);
   }
-
-  /** Runs {@link #purgeDue} on its schedule. */
-  @Configuration(proxyBeanMethods = false)
-  @EnableScheduling
-  static class Scheduling {}
 }
