@@ -23,6 +23,40 @@ public final class ApiCallRecordWriter {
   private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
   private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
+  // the document's fixed text, copied whole rather than a character at a time
+  private static final byte[] EVENT_ID = ascii("{\"eventId\":");
+  private static final byte[] EVENT_TYPE = ascii(",\"eventType\":");
+  private static final byte[] SCHEMA_VERSION = ascii(",\"schemaVersion\":");
+  private static final byte[] OCCURRED_AT = ascii(",\"occurredAt\":");
+  private static final byte[] TENANT_ID = ascii(",\"tenantId\":");
+  private static final byte[] CORRELATION_ID = ascii(",\"correlationId\":");
+  private static final byte[] SOURCE = ascii(",\"source\":");
+  private static final byte[] REQUEST_ID = ascii(",\"payload\":{\"requestId\":");
+  private static final byte[] KEY_ID = ascii(",\"keyId\":");
+  private static final byte[] ROUTE_ID = ascii(",\"routeId\":");
+  private static final byte[] SERVICE_ID = ascii(",\"serviceId\":");
+  private static final byte[] METHOD = ascii(",\"method\":");
+  private static final byte[] PATH = ascii(",\"path\":");
+  private static final byte[] STATUS = ascii(",\"status\":");
+  private static final byte[] LATENCY_MS = ascii(",\"latencyMs\":");
+  private static final byte[] REQUEST_BYTES = ascii(",\"requestBytes\":");
+  private static final byte[] RESPONSE_BYTES = ascii(",\"responseBytes\":");
+  private static final byte[] CLIENT_IP = ascii(",\"clientIp\":");
+  private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
+  private static final byte[] END = ascii("}}");
+  private static final byte[] NULL = ascii("null");
+
+  // A gateway's records repeat the same tenant, key, route and service ids and, within a second,
+  // the same date and time: each slot keeps the last one written and its text.
+  private static final int TENANT = 0;
+  private static final int KEY = 1;
+  private static final int ROUTE = 2;
+  private static final int SERVICE = 3;
+  private final @Nullable UUID[] lastIds = new UUID[4];
+  private final byte[][] lastIdText = new byte[4][38];
+  private long lastSecond = Long.MIN_VALUE;
+  private final byte[] lastSecondText = new byte[20]; // "yyyy-MM-ddTHH:mm:ss with its opening quote
+
   private byte[] buffer = new byte[768];
   private int size;
 
@@ -30,53 +64,66 @@ public final class ApiCallRecordWriter {
   public byte[] write(Envelope<ApiCallRecorded> envelope) {
     size = 0;
     ApiCallRecorded call = envelope.payload();
-    ascii("{\"eventId\":");
+    bytes(EVENT_ID);
     uuid(envelope.eventId());
-    ascii(",\"eventType\":");
+    bytes(EVENT_TYPE);
     string(envelope.eventType());
-    ascii(",\"schemaVersion\":");
+    bytes(SCHEMA_VERSION);
     number(envelope.schemaVersion());
-    ascii(",\"occurredAt\":");
+    bytes(OCCURRED_AT);
     instant(envelope.occurredAt());
-    ascii(",\"tenantId\":");
-    uuid(envelope.tenantId());
-    ascii(",\"correlationId\":");
+    bytes(TENANT_ID);
+    uuid(envelope.tenantId(), TENANT);
+    bytes(CORRELATION_ID);
     string(envelope.correlationId());
-    ascii(",\"source\":");
+    bytes(SOURCE);
     string(envelope.source());
-    ascii(",\"payload\":{\"requestId\":");
+    bytes(REQUEST_ID);
     string(call.requestId());
-    ascii(",\"tenantId\":");
-    uuid(call.tenantId());
-    ascii(",\"keyId\":");
-    uuid(call.keyId());
-    ascii(",\"routeId\":");
-    uuid(call.routeId());
-    ascii(",\"serviceId\":");
-    uuid(call.serviceId());
-    ascii(",\"method\":");
+    bytes(TENANT_ID);
+    uuid(call.tenantId(), TENANT);
+    bytes(KEY_ID);
+    uuid(call.keyId(), KEY);
+    bytes(ROUTE_ID);
+    uuid(call.routeId(), ROUTE);
+    bytes(SERVICE_ID);
+    uuid(call.serviceId(), SERVICE);
+    bytes(METHOD);
     string(call.method());
-    ascii(",\"path\":");
+    bytes(PATH);
     string(call.path());
-    ascii(",\"status\":");
+    bytes(STATUS);
     number(call.status());
-    ascii(",\"latencyMs\":");
+    bytes(LATENCY_MS);
     number(call.latencyMs());
-    ascii(",\"requestBytes\":");
+    bytes(REQUEST_BYTES);
     number(call.requestBytes());
-    ascii(",\"responseBytes\":");
+    bytes(RESPONSE_BYTES);
     number(call.responseBytes());
-    ascii(",\"clientIp\":");
+    bytes(CLIENT_IP);
     string(call.clientIp());
-    ascii(",\"timestamp\":");
+    bytes(TIMESTAMP);
     instant(call.timestamp());
-    ascii("}}");
+    bytes(END);
     return Arrays.copyOf(buffer, size);
+  }
+
+  private void uuid(@Nullable UUID id, int slot) {
+    if (id == null) {
+      bytes(NULL);
+    } else if (id.equals(lastIds[slot])) {
+      bytes(lastIdText[slot]);
+    } else {
+      int at = size;
+      uuid(id);
+      System.arraycopy(buffer, at, lastIdText[slot], 0, 38);
+      lastIds[slot] = id;
+    }
   }
 
   private void uuid(@Nullable UUID id) {
     if (id == null) {
-      ascii("null");
+      bytes(NULL);
       return;
     }
     room(38);
@@ -108,20 +155,28 @@ public final class ApiCallRecordWriter {
       return;
     }
     // ISO-8601 with 0, 3, 6 or 9 fraction digits, as Instant.toString and Jackson write it
-    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
     room(32);
-    buffer[size++] = '"';
-    digits(time.getYear(), 4);
-    buffer[size++] = '-';
-    digits(time.getMonthValue(), 2);
-    buffer[size++] = '-';
-    digits(time.getDayOfMonth(), 2);
-    buffer[size++] = 'T';
-    digits(time.getHour(), 2);
-    buffer[size++] = ':';
-    digits(time.getMinute(), 2);
-    buffer[size++] = ':';
-    digits(time.getSecond(), 2);
+    if (seconds != lastSecond) {
+      int at = size;
+      LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+      buffer[size++] = '"';
+      digits(time.getYear(), 4);
+      buffer[size++] = '-';
+      digits(time.getMonthValue(), 2);
+      buffer[size++] = '-';
+      digits(time.getDayOfMonth(), 2);
+      buffer[size++] = 'T';
+      digits(time.getHour(), 2);
+      buffer[size++] = ':';
+      digits(time.getMinute(), 2);
+      buffer[size++] = ':';
+      digits(time.getSecond(), 2);
+      System.arraycopy(buffer, at, lastSecondText, 0, lastSecondText.length);
+      lastSecond = seconds;
+    } else {
+      System.arraycopy(lastSecondText, 0, buffer, size, lastSecondText.length);
+      size += lastSecondText.length;
+    }
     int nano = instant.getNano();
     if (nano != 0) {
       buffer[size++] = '.';
@@ -146,12 +201,30 @@ public final class ApiCallRecordWriter {
   }
 
   private void number(long value) {
-    ascii(Long.toString(value));
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        bytes(ascii(Long.toString(value)));
+        return;
+      }
+      room(1);
+      buffer[size++] = '-';
+      value = -value;
+    }
+    int count = 1;
+    for (long rest = value / 10; rest != 0; rest /= 10) {
+      count++;
+    }
+    room(count);
+    for (int i = size + count - 1; i >= size; i--) {
+      buffer[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    size += count;
   }
 
   private void string(@Nullable String value) {
     if (value == null) {
-      ascii("null");
+      bytes(NULL);
       return;
     }
     int length = value.length();
@@ -214,11 +287,14 @@ public final class ApiCallRecordWriter {
     buffer[size++] = (byte) (0x80 | (codePoint & 0x3F));
   }
 
-  private void ascii(String text) {
-    room(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      buffer[size++] = (byte) text.charAt(i);
-    }
+  private void bytes(byte[] text) {
+    room(text.length);
+    System.arraycopy(text, 0, buffer, size, text.length);
+    size += text.length;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private void room(int bytes) {

@@ -60,6 +60,26 @@ class ApiCallRecordWriterTest {
     }
   }
 
+  @Test
+  void repeatedIdsAndSecondsAreWrittenLikeFreshOnes() {
+    // the writer keeps the last ids and second it wrote: records that share some and differ in
+    // others, in every order, must each still match the mapper
+    UUID tenant = UUID.randomUUID();
+    UUID otherTenant = UUID.randomUUID();
+    UUID key = UUID.randomUUID();
+    UUID route = UUID.randomUUID();
+    Instant second = Instant.parse("2026-11-24T15:59:59Z");
+    UUID[] keys = {key, key, null, UUID.randomUUID(), key};
+    UUID[] tenants = {tenant, tenant, tenant, otherTenant, tenant};
+    Instant[] times = {second, second.plusMillis(250), second.plusSeconds(1), second.plusNanos(7), second.plusNanos(7)};
+    for (int i = 0; i < keys.length; i++) {
+      ApiCallRecorded call = new ApiCallRecorded("req-" + i, tenants[i], keys[i], i == 2 ? null : route,
+          UUID.randomUUID(), "GET", "/r/" + i, 200 + i, i, -i, i * 1_000L, null, times[i]);
+      assertSameAsMapper(new Envelope<>(UUID.randomUUID(), call.eventType(), call.schemaVersion(), times[i],
+          tenants[i], call.requestId(), "gateway-runtime", call));
+    }
+  }
+
   private static Envelope<ApiCallRecorded> envelope(String path, UUID key, String clientIp, Instant at) {
     UUID tenant = UUID.randomUUID();
     ApiCallRecorded call = new ApiCallRecorded("req-\"7\"", tenant, key, UUID.randomUUID(), UUID.randomUUID(), "GET",
