@@ -55,7 +55,7 @@ public final class ApiCallRecordWriter {
   private final @Nullable UUID[] lastIds = new UUID[4];
   private final byte[][] lastIdText = new byte[4][38];
   private long lastSecond = Long.MIN_VALUE;
-  private final byte[] lastSecondText = new byte[20]; // "yyyy-MM-ddTHH:mm:ss with its opening quote
+  private final byte[] lastSecondText = new byte[20]; // the opening quote, then yyyy-MM-ddTHH:mm:ss
 
   private byte[] buffer = new byte[768];
   private int size;
