@@ -174,8 +174,7 @@ public final class ApiCallRecordWriter {
       System.arraycopy(buffer, at, lastSecondText, 0, lastSecondText.length);
       lastSecond = seconds;
     } else {
-      System.arraycopy(lastSecondText, 0, buffer, size, lastSecondText.length);
-      size += lastSecondText.length;
+      bytes(lastSecondText);
     }
     int nano = instant.getNano();
     if (nano != 0) {
