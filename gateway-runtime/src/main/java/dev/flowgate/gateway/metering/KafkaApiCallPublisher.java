@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -53,8 +52,6 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
   private final Counter queueFull;
   private final Counter failed;
   private final ApiCallRecordWriter writer = new ApiCallRecordWriter(); // the sender thread's own
-  private @Nullable UUID lastTenant; // the sender thread's: calls come in runs of one tenant's
-  private String lastTenantKey = "null";
   private volatile boolean available = true;
   private volatile boolean running;
   private @Nullable Thread sender;
@@ -134,7 +131,7 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
       try {
         queue.drainTo(batch, BATCH);
         for (Envelope<ApiCallRecorded> record : batch) {
-          route(new Entry(partitionKey(record.tenantId()), writer.write(record)));
+          route(new Entry(String.valueOf(record.tenantId()), writer.write(record)));
         }
         spooler.drain(available, this::send);
         // The queue is swept rather than waited on: a sender blocked in poll() must be woken
@@ -153,14 +150,6 @@ public class KafkaApiCallPublisher implements ApiCallPublisher, SmartLifecycle {
         LockSupport.parkNanos(sweepNanos);
       }
     }
-  }
-
-  private String partitionKey(@Nullable UUID tenant) {
-    if (tenant != null && !tenant.equals(lastTenant)) {
-      lastTenant = tenant;
-      lastTenantKey = tenant.toString();
-    }
-    return tenant == null ? "null" : lastTenantKey;
   }
 
   /** Straight to Kafka while it answers and nothing waits on disk; else to the spool, in order. */
