@@ -200,14 +200,9 @@ public final class ApiCallRecordWriter {
   }
 
   private void number(long value) {
-    if (value < 0) {
-      if (value == Long.MIN_VALUE) {
-        bytes(ascii(Long.toString(value)));
-        return;
-      }
-      room(1);
-      buffer[size++] = '-';
-      value = -value;
+    if (value < 0) { // no call measures a negative: the rare case may allocate
+      bytes(ascii(Long.toString(value)));
+      return;
     }
     int count = 1;
     for (long rest = value / 10; rest != 0; rest /= 10) {
